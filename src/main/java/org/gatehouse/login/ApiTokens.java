@@ -1,0 +1,98 @@
+package org.gatehouse.login;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gatehouse.shared.OrganizationId;
+import org.gatehouse.shared.Tokens;
+import org.gatehouse.shared.UserId;
+import org.gatehouse.system.Times;
+import org.gatehouse.user.Account;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opaque bearer tokens, stored as SHA-256 only. A LOGIN token is a half-finished sign-in (it
+ * reaches its challenge or enrollment and nothing else); an ACCESS token is a finished one.
+ */
+@Component
+class ApiTokens {
+
+	static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
+
+	enum Kind { LOGIN, ACCESS }
+
+	record Issued(String token, String hash) {
+
+		@Override
+		public String toString() {
+			return "Issued[" + hash.substring(0, 8) + "]";
+		}
+
+	}
+
+	record Found(SignedIn signedIn, Kind kind, String hash) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ApiTokens(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	Issued issue(Account account, Kind kind, Instant passwordAt, Instant secondFactorAt) {
+		String token = Tokens.newToken();
+		String hash = Tokens.sha256(token);
+		Instant now = clock.instant();
+		Duration lifetime = kind == Kind.LOGIN ? LOGIN_LIFETIME : SignInPolicy.ABSOLUTE_LIFETIME;
+		jdbc.sql("""
+				INSERT INTO api_token (organization_id, token_hash, user_id, stage, security_epoch, created_at, expires_at,
+				factor_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(account.organizationId().value(), hash, account.id().value(), kind.name(), account.securityEpoch(),
+					Times.db(passwordAt == null ? now : passwordAt), Times.db(now.plus(lifetime)),
+					Times.db(secondFactorAt))
+			.update();
+		return new Issued(token, hash);
+	}
+
+	Optional<Found> find(String token, Kind kind) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT * FROM api_token WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?""")
+			.params(Tokens.sha256(token), kind.name(), Times.db(clock.instant()))
+			.query(ApiTokens::map).optional();
+	}
+
+	/** Records a second factor verified on this token (step-up). */
+	void markSecondFactor(String hash, Instant at) {
+		jdbc.sql("UPDATE api_token SET factor_verified_at = ? WHERE token_hash = ?").params(Times.db(at), hash).update();
+	}
+
+	/** Revokes a token; true only for the caller that revoked it (single use of login tokens). */
+	boolean revoke(String hash) {
+		return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+			.params(Times.db(clock.instant()), hash).update() == 1;
+	}
+
+	void revokeAll(OrganizationId org, UserId user) {
+		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE organization_id = ? AND user_id = ? AND revoked_at IS NULL")
+			.params(Times.db(clock.instant()), org.value(), user.value()).update();
+	}
+
+	private static Found map(ResultSet rs, int n) throws SQLException {
+		Instant created = Times.instant(rs, "created_at");
+		SignedIn signedIn = new SignedIn(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
+				rs.getInt("security_epoch"), created, created, Times.instant(rs, "factor_verified_at"));
+		return new Found(signedIn, Kind.valueOf(rs.getString("stage")), rs.getString("token_hash"));
+	}
+
+}

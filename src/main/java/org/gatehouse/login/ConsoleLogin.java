@@ -1,0 +1,98 @@
+package org.gatehouse.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.gatehouse.organization.Organizations;
+import org.gatehouse.role.Roles;
+import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.ProblemException;
+import org.gatehouse.user.Users;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The console's start page, sign-in and sign-out. */
+@Controller
+class ConsoleLogin {
+
+	private final SignInFlow flow;
+	private final Users users;
+	private final Roles roles;
+	private final Organizations organizations;
+
+	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations) {
+		this.flow = flow;
+		this.users = users;
+		this.roles = roles;
+		this.organizations = organizations;
+	}
+
+	record LoginForm(String organization, String email, String password) {
+
+		@Override
+		public String toString() {
+			return "LoginForm[" + organization + "]";
+		}
+
+	}
+
+	@GetMapping("/")
+	String start(Model model) {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof GatehouseAuthentication auth)) {
+			return "index";
+		}
+		if (auth.stage() != Stage.DONE) {
+			return auth.stage() == Stage.MFA_CHALLENGE ? "redirect:/login/challenge" : "redirect:/login/enroll";
+		}
+		Actor actor = auth.actor();
+		var me = users.find(actor.organizationId(), actor.userId()).orElseThrow();
+		var org = organizations.find(actor.organizationId()).orElseThrow();
+		model.addAttribute("me", me);
+		model.addAttribute("organization", org);
+		model.addAttribute("role", roles.find(actor.organizationId(), me.roleId()).orElseThrow());
+		model.addAttribute("chiefOperator", me.id().equals(org.chiefOperatorId()));
+		return "home";
+	}
+
+	@GetMapping("/login")
+	String loginPage(Model model) {
+		model.addAttribute("form", new LoginForm("", "", ""));
+		return "login";
+	}
+
+	@PostMapping("/login")
+	String login(LoginForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password());
+			HttpSession session = request.getSession(true);
+			request.changeSessionId();
+			session.setAttribute(ConsoleSessionFilter.ATTRIBUTE, started.signedIn());
+			return switch (started.stage()) {
+				case DONE -> "redirect:/";
+				case MFA_CHALLENGE -> "redirect:/login/challenge";
+				case MFA_ENROLLMENT -> "redirect:/login/enroll";
+			};
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("form", new LoginForm(form.organization(), form.email(), ""));
+			model.addAttribute("error", ex.getMessage());
+			response.setStatus(ex.problem().status());
+			return "login";
+		}
+	}
+
+	@PostMapping("/logout")
+	String logout(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		return "redirect:/login?signedOut";
+	}
+
+}

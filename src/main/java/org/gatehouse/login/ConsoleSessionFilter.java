@@ -1,0 +1,44 @@
+package org.gatehouse.login;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Admits console requests whose server-side session holds a sign-in that still holds; a sign-in
+ * that no longer does (user disabled, MFA reset, 12 hours passed) ends the session.
+ */
+class ConsoleSessionFilter extends OncePerRequestFilter {
+
+	static final String ATTRIBUTE = "gatehouse.signedIn";
+
+	private final SignInPolicy policy;
+
+	ConsoleSessionFilter(SignInPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(ATTRIBUTE) instanceof SignedIn signedIn) {
+			var auth = policy.evaluate(signedIn, null);
+			if (auth.isPresent()) {
+				SecurityContextHolder.getContext().setAuthentication(auth.get());
+			}
+			else {
+				session.invalidate();
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

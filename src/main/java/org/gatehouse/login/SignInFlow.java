@@ -1,0 +1,39 @@
+package org.gatehouse.login;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.gatehouse.role.Role;
+import org.gatehouse.role.Roles;
+import org.gatehouse.user.Account;
+import org.springframework.stereotype.Service;
+
+/** The steps of a sign-in that the console and the API share. */
+@Service
+class SignInFlow {
+
+	private final PasswordSignIn passwords;
+	private final Roles roles;
+	private final SignInPolicy policy;
+	private final Clock clock;
+
+	SignInFlow(PasswordSignIn passwords, Roles roles, SignInPolicy policy, Clock clock) {
+		this.passwords = passwords;
+		this.roles = roles;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	record Started(Account account, SignedIn signedIn, Stage stage) {
+	}
+
+	Started password(String organization, String email, String password) {
+		Account account = passwords.verify(organization, email, password);
+		Role role = roles.find(account.organizationId(), account.roleId()).orElseThrow();
+		Instant now = clock.instant();
+		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),
+				account.securityEpoch(), now, now, null);
+		return new Started(account, signedIn, policy.stage(account, role, signedIn));
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.gatehouse.login;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.gatehouse.role.Role;
+import org.gatehouse.role.Roles;
+import org.gatehouse.shared.Actor;
+import org.gatehouse.user.Account;
+import org.gatehouse.user.Users;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, from the live state of the account and its role, whether a sign-in is finished or
+ * owes a second factor. Read at every request, so a role's switch applies at the next request.
+ */
+@Component
+public class SignInPolicy {
+
+	/** A sign-in ends after 12 hours whatever happens in between. */
+	public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
+
+	private final Users users;
+	private final Roles roles;
+	private final Clock clock;
+
+	SignInPolicy(Users users, Roles roles, Clock clock) {
+		this.users = users;
+		this.roles = roles;
+		this.clock = clock;
+	}
+
+	/** The authentication of a request, or empty when the sign-in no longer holds. */
+	Optional<GatehouseAuthentication> evaluate(SignedIn signedIn, String tokenHash) {
+		Instant now = clock.instant();
+		if (signedIn.authenticatedAt().plus(ABSOLUTE_LIFETIME).isBefore(now)) {
+			return Optional.empty();
+		}
+		return users.find(signedIn.organization(), signedIn.user())
+			.filter(Account::canSignIn)
+			.filter(account -> account.securityEpoch() == signedIn.securityEpoch())
+			.flatMap(account -> roles.find(account.organizationId(), account.roleId())
+				.map(role -> authentication(signedIn, account, role, tokenHash)));
+	}
+
+	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
+		Stage stage = stage(account, role, signedIn);
+		Instant strongest = account.authenticators() > 0 ? signedIn.secondFactorAt() : signedIn.passwordAt();
+		Actor actor = new Actor(account.organizationId(), account.id(), role.permissions(), strongest);
+		return new GatehouseAuthentication(signedIn, stage, actor, tokenHash);
+	}
+
+	/** What a sign-in with these verified factors still owes. */
+	public Stage stage(Account account, Role role, SignedIn signedIn) {
+		if (signedIn.secondFactorAt() != null) {
+			return Stage.DONE;
+		}
+		if (account.authenticators() > 0) {
+			return Stage.MFA_CHALLENGE;
+		}
+		if (role.requireMfa()) {
+			return Stage.MFA_ENROLLMENT;
+		}
+		return Stage.DONE;
+	}
+
+}

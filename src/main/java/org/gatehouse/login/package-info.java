@@ -1,0 +1,6 @@
+/**
+ * Sign-in: the password step, the second-factor step, server-side sessions for the console and
+ * bearer tokens for the API, and the security filter chains that admit each request.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.gatehouse.login;

@@ -1,0 +1,51 @@
+package org.gatehouse.notification;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Without an SMTP server, messages are written as RFC 5322 files into a folder only the
+ * service's own operating-system user can read, so the embedded default works end to end.
+ */
+class LocalMailbox implements MailTransport {
+
+	private final Path folder;
+	private final Clock clock;
+
+	LocalMailbox(Path folder, Clock clock) throws IOException {
+		this.folder = folder.toAbsolutePath().normalize();
+		this.clock = clock;
+		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		if (!Files.exists(this.folder)) {
+			if (posix) {
+				Files.createDirectories(this.folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			else {
+				Files.createDirectories(this.folder);
+			}
+		}
+		if (posix) {
+			Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	Path folder() {
+		return folder;
+	}
+
+	@Override
+	public void deliver(String from, String to, String subject, String body) throws IOException {
+		String message = "Date: " + clock.instant() + "\r\nFrom: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
+				+ "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
+		Path file = folder.resolve(clock.millis() + "-" + UUID.randomUUID() + ".eml");
+		Files.writeString(file, message, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+	}
+
+}

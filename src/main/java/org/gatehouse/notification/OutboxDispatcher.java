@@ -1,0 +1,128 @@
+package org.gatehouse.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gatehouse.system.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due messages. A message is claimed with a compare-and-set lease, so of several nodes
+ * exactly one sends it; it is marked sent right after delivery and its body is then erased, since
+ * it may hold a one-time link. A failed delivery is retried with growing waits, without end.
+ */
+@Component
+class OutboxDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private final JdbcClient jdbc;
+	private final MailTransport transport;
+	private final MailSettings settings;
+	private final Clock clock;
+	private final Counter sent;
+	private final Counter failed;
+	private final AtomicLong failing = new AtomicLong();
+
+	OutboxDispatcher(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock,
+			MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transport = transport;
+		this.settings = settings;
+		this.clock = clock;
+		this.sent = meters.counter("gatehouse.mail.sent");
+		this.failed = meters.counter("gatehouse.mail.attempts.failed");
+		Gauge.builder("gatehouse.mail.failing", failing, AtomicLong::get)
+			.description("messages that failed at least gatehouse.mail.failing-after times and are still being retried")
+			.register(meters);
+	}
+
+	record Due(UUID id, String recipient, String subject, String body, int attempts) {
+
+		@Override
+		public String toString() {
+			return "Due[" + id + "]";
+		}
+
+	}
+
+	@Scheduled(fixedDelayString = "${gatehouse.mail.poll-interval:1s}")
+	void dispatch() {
+		try {
+			for (Due due : due()) {
+				if (claim(due)) {
+					deliver(due);
+				}
+			}
+			failing.set(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND attempts >= ?")
+				.param(settings.failingAfter()).query(Long.class).single());
+		}
+		catch (RuntimeException ex) {
+			log.warn("mail dispatch skipped: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private List<Due> due() {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				SELECT id, recipient, subject, body, attempts FROM mail_outbox
+				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
+				ORDER BY next_attempt_at LIMIT 50""")
+			.params(Times.db(now), Times.db(now))
+			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5)))
+			.list();
+	}
+
+	private boolean claim(Due due) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				UPDATE mail_outbox SET locked_until = ? WHERE id = ? AND status = 'PENDING'
+				AND (locked_until IS NULL OR locked_until < ?)""")
+			.params(Times.db(now.plus(LEASE)), due.id(), Times.db(now))
+			.update() == 1;
+	}
+
+	private void deliver(Due due) {
+		try {
+			transport.deliver(settings.from(), due.recipient(), due.subject(), due.body());
+			jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, body = '', locked_until = NULL, attempts = attempts + 1 WHERE id = ?")
+				.params(Times.db(clock.instant()), due.id())
+				.update();
+			sent.increment();
+		}
+		catch (Exception ex) {
+			int attempts = due.attempts() + 1;
+			Duration wait = backoff(attempts);
+			String reason = ex.getClass().getSimpleName();
+			jdbc.sql("UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, locked_until = NULL, last_error = ? WHERE id = ?")
+				.params(attempts, Times.db(clock.instant().plus(wait)), reason, due.id())
+				.update();
+			failed.increment();
+			if (attempts >= settings.failingAfter()) {
+				log.error("mail {} still undelivered after {} attempts ({}); retrying in {}", due.id(), attempts, reason, wait);
+			}
+			else {
+				log.warn("mail {} not delivered ({}); retrying in {}", due.id(), reason, wait);
+			}
+		}
+	}
+
+	private Duration backoff(int attempts) {
+		Duration wait = Duration.ofSeconds(1L << Math.min(attempts, 20));
+		return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Organizations: sign-up with the chief operator, the verified primary email, and the
+ * organization's identity (name, slug).
+ */
+@org.springframework.modulith.ApplicationModule
+package org.gatehouse.organization;

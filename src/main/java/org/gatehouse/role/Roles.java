@@ -1,0 +1,189 @@
+package org.gatehouse.role;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.gatehouse.audit.AuditEntry;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.OrganizationId;
+import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.RoleId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The role use cases. Every one takes the actor; the organization comes from the actor only. */
+@Service
+public class Roles {
+
+	public static final String ADMINISTRATOR = "Administrator";
+
+	private final RoleRepository roles;
+	private final RoleMembers members;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Roles(RoleRepository roles, RoleMembers members, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.roles = roles;
+		this.members = members;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Creates Administrator, Employee, Vendor and Client in a new organization; returns Administrator. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Role createBuiltIns(OrganizationId org) {
+		Role admin = new Role(org, RoleId.random(), ADMINISTRATOR, Permission.all(), true, true);
+		List.of(admin, new Role(org, RoleId.random(), "Employee", Set.of(Permission.USERS_READ), true, true),
+				new Role(org, RoleId.random(), "Vendor", Set.of(), false, true),
+				new Role(org, RoleId.random(), "Client", Set.of(), false, true))
+			.forEach(role -> roles.insert(role, clock.instant()));
+		return admin;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Role> list(Actor actor) {
+		requireAny(actor, Permission.ROLES_MANAGE, Permission.USERS_MANAGE);
+		return roles.findAll(actor.organizationId());
+	}
+
+	@Transactional(readOnly = true)
+	public Role get(Actor actor, RoleId id) {
+		requireAny(actor, Permission.ROLES_MANAGE, Permission.USERS_MANAGE);
+		return find(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
+	}
+
+	/** For other modules: the role in this organization, if it exists. */
+	@Transactional(readOnly = true)
+	public Optional<Role> find(OrganizationId org, RoleId id) {
+		return roles.find(org, id);
+	}
+
+	@Transactional
+	public Role create(Actor actor, String name, Set<Permission> permissions, boolean requireMfa) {
+		actor.require(Permission.ROLES_MANAGE);
+		String cleanName = validName(name);
+		Set<Permission> wanted = permissions == null ? Set.of() : permissions;
+		Role role = new Role(actor.organizationId(), RoleId.random(), cleanName, wanted, requireMfa, false);
+		refuseAboveCeiling(actor, wanted, "role.created", role);
+		if (roles.nameTaken(actor.organizationId(), cleanName, null)) {
+			throw new ProblemException(Problem.CONFLICT, "A role with this name already exists.");
+		}
+		roles.insert(role, clock.instant());
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.created",
+				role.id().value(), Map.of("name", cleanName, "permissions", RoleRepository.codes(wanted),
+						"requireMfa", Boolean.toString(requireMfa))));
+		return role;
+	}
+
+	@Transactional
+	public Role update(Actor actor, RoleId id, RoleChange change) {
+		actor.require(Permission.ROLES_MANAGE);
+		Role before = roles.findForUpdate(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
+		Role after = new Role(before.organizationId(), before.id(),
+				change.name() == null ? before.name() : validName(change.name()),
+				change.permissions() == null ? before.permissions() : change.permissions(),
+				change.requireMfa() == null ? before.requireMfa() : change.requireMfa(), before.builtIn());
+		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
+		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
+		if (!after.permissions().equals(before.permissions()) || after.requireMfa() != before.requireMfa()) {
+			actor.requireRecentStrongFactor(clock.instant());
+		}
+		if (!after.name().equalsIgnoreCase(before.name()) && roles.nameTaken(actor.organizationId(), after.name(), id)) {
+			throw new ProblemException(Problem.CONFLICT, "A role with this name already exists.");
+		}
+		if (before.grants(Permission.USERS_MANAGE) && !after.grants(Permission.USERS_MANAGE)) {
+			refuseLeavingNoManager(actor, before);
+		}
+		roles.update(after, clock.instant());
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
+				id.value(), describe(before, after, change.reason())));
+		if (after.requireMfa() != before.requireMfa()) {
+			audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
+					"role.mfa_requirement_changed", id.value(), describe(before, after, change.reason())));
+			events.publishEvent(new RoleMfaRequirementChanged(actor.organizationId(), id, after.name(),
+					after.requireMfa(), actor.userId(), change.reason()));
+		}
+		return after;
+	}
+
+	/** What turning the MFA requirement of a role on or off would do to its members. */
+	@Transactional(readOnly = true)
+	public RoleMembers.MemberCounts members(Actor actor, RoleId id) {
+		get(actor, id);
+		return members.counts(actor.organizationId(), id);
+	}
+
+	/** The roles that grant a permission, for the last-administrator guard of other modules. */
+	@Transactional(readOnly = true)
+	public Set<RoleId> rolesGranting(OrganizationId org, Permission permission) {
+		return roles.findAll(org).stream().filter(r -> r.grants(permission)).map(Role::id)
+			.collect(Collectors.toSet());
+	}
+
+	private void refuseLeavingNoManager(Actor actor, Role before) {
+		Set<RoleId> others = rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
+		others.remove(before.id());
+		if (members.countActive(actor.organizationId(), others, null) == 0) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
+					before.id().value(), Map.of("refusal", "last-administrator")));
+			throw new ProblemException(Problem.LAST_ADMINISTRATOR, "No other active user could manage users after this "
+					+ "change. Give another active user a role with users.manage first.");
+		}
+	}
+
+	private void refuseAboveCeiling(Actor actor, Set<Permission> permissions, String action, Role role) {
+		if (!actor.holdsAll(permissions)) {
+			Set<Permission> missing = EnumSet.noneOf(Permission.class);
+			missing.addAll(permissions);
+			missing.removeAll(actor.permissions());
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					role.id().value(), Map.of("refusal", "permission-ceiling", "missing", RoleRepository.codes(missing))));
+			throw new ProblemException(Problem.FORBIDDEN, "You cannot grant or edit permissions you do not hold: "
+					+ RoleRepository.codes(missing) + ".");
+		}
+	}
+
+	private static Map<String, String> describe(Role before, Role after, String reason) {
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("name.before", before.name());
+		details.put("name.after", after.name());
+		details.put("permissions.before", RoleRepository.codes(before.permissions()));
+		details.put("permissions.after", RoleRepository.codes(after.permissions()));
+		details.put("requireMfa.before", Boolean.toString(before.requireMfa()));
+		details.put("requireMfa.after", Boolean.toString(after.requireMfa()));
+		if (reason != null && !reason.isBlank()) {
+			details.put("reason", reason.strip());
+		}
+		return details;
+	}
+
+	private static void requireAny(Actor actor, Permission... permissions) {
+		for (Permission p : permissions) {
+			if (actor.holds(p)) {
+				return;
+			}
+		}
+		actor.require(permissions[0]);
+	}
+
+	private static String validName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw ProblemException.invalid("A role name is required and has at most 100 characters.");
+		}
+		return name.strip();
+	}
+
+}

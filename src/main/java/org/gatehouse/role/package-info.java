@@ -1,0 +1,6 @@
+/**
+ * Roles: a name, a set of permissions and whether the role requires MFA. Guards the permission
+ * ceiling and, through {@link org.gatehouse.role.RoleMembers}, the last administrator.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.gatehouse.role;

@@ -1,0 +1,34 @@
+package org.gatehouse.system;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code gatehouse.*}.
+ *
+ * @param baseUrl the address people reach the console at, used in the links of emails
+ * @param dataDir where the embedded default keeps its database, key file and local mailbox
+ */
+@ConfigurationProperties("gatehouse")
+public record GatehouseSettings(String baseUrl, String dataDir) {
+
+	public GatehouseSettings {
+		if (baseUrl == null || baseUrl.isBlank()) {
+			baseUrl = "http://localhost:8080";
+		}
+		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		URI parsed = URI.create(baseUrl);
+		if (parsed.getScheme() == null || !parsed.getScheme().startsWith("http")) {
+			throw new IllegalArgumentException("gatehouse.base-url must be an http(s) URL: " + baseUrl);
+		}
+		if (dataDir == null || dataDir.isBlank()) {
+			dataDir = "./data";
+		}
+	}
+
+	public String link(String path, String token) {
+		return baseUrl + path + "?token=" + token;
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.gatehouse.system;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 9457 problem response with a stable type for the API, and into
+ * the error page for the console. Never a stack trace, never a secret.
+ */
+@ControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	@ExceptionHandler(ProblemException.class)
+	Object refused(ProblemException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex.retryAfter() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		return answer(request, ex.problem(), ex.getMessage());
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	Object duplicate(HttpServletRequest request) {
+		return answer(request, Problem.CONFLICT, "Something with the same unique name already exists.");
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class })
+	Object unavailable(Exception ex, HttpServletRequest request) {
+		log.warn("database unavailable: {}", ex.getClass().getSimpleName());
+		return answer(request, Problem.UNAVAILABLE, "The service cannot reach its database. Try again shortly.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail detail && statusCode.is4xxClientError()) {
+			detail.setType(URI.create(Problem.INVALID_INPUT.typeUri()));
+			if (statusCode.value() == 404) {
+				detail.setType(URI.create(Problem.NOT_FOUND.typeUri()));
+			}
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	static ProblemDetail detail(Problem problem, String detail) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), detail);
+		body.setType(URI.create(problem.typeUri()));
+		body.setTitle(problem.title());
+		return body;
+	}
+
+	private static Object answer(HttpServletRequest request, Problem problem, String message) {
+		if (request.getRequestURI().startsWith("/api/")) {
+			return ResponseEntity.status(problem.status()).body(detail(problem, message));
+		}
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(HttpStatus.valueOf(problem.status()));
+		page.addObject("title", problem.title());
+		page.addObject("detail", message);
+		return page;
+	}
+
+}

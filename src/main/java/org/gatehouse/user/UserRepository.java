@@ -1,0 +1,185 @@
+package org.gatehouse.user;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gatehouse.shared.OrganizationId;
+import org.gatehouse.shared.RoleId;
+import org.gatehouse.shared.UserId;
+import org.gatehouse.system.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Account account, String passwordHash, Instant now) {
+		jdbc.sql("""
+				INSERT INTO app_user (organization_id, id, email, name, name_key, kind, role_id, status, password_hash,
+				security_epoch, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+			.params(account.organizationId().value(), account.id().value(), account.email(), account.name(),
+					key(account.name()), account.kind().name(), account.roleId().value(), account.status().name(),
+					passwordHash, Times.db(now), Times.db(now))
+			.update();
+	}
+
+	Optional<Account> find(OrganizationId org, UserId id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE organization_id = ? AND id = ?").params(org.value(), id.value())
+			.query(UserRepository::map).optional();
+	}
+
+	Optional<Account> findForUpdate(OrganizationId org, UserId id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE organization_id = ? AND id = ? FOR UPDATE")
+			.params(org.value(), id.value()).query(UserRepository::map).optional();
+	}
+
+	Optional<Credentials> credentials(OrganizationId org, String email) {
+		return jdbc.sql("SELECT * FROM app_user WHERE organization_id = ? AND email = ?").params(org.value(), email)
+			.query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash"))).optional();
+	}
+
+	boolean emailTaken(OrganizationId org, String email) {
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE organization_id = ? AND email = ?")
+			.params(org.value(), email).query(Long.class).single() > 0;
+	}
+
+	void setPassword(OrganizationId org, UserId id, String hash, UserStatus status, Instant now) {
+		jdbc.sql("""
+				UPDATE app_user SET password_hash = ?, status = ?, email_verified_at = COALESCE(email_verified_at, ?),
+				updated_at = ? WHERE organization_id = ? AND id = ?""")
+			.params(hash, status.name(), Times.db(now), Times.db(now), org.value(), id.value())
+			.update();
+	}
+
+	void rehash(OrganizationId org, UserId id, String hash) {
+		jdbc.sql("UPDATE app_user SET password_hash = ? WHERE organization_id = ? AND id = ?")
+			.params(hash, org.value(), id.value()).update();
+	}
+
+	void setStatus(OrganizationId org, UserId id, UserStatus status, Instant now) {
+		jdbc.sql("""
+				UPDATE app_user SET status = ?, security_epoch = security_epoch + 1, updated_at = ?
+				WHERE organization_id = ? AND id = ?""")
+			.params(status.name(), Times.db(now), org.value(), id.value()).update();
+	}
+
+	void setRole(OrganizationId org, UserId id, RoleId role, Instant now) {
+		jdbc.sql("UPDATE app_user SET role_id = ?, updated_at = ? WHERE organization_id = ? AND id = ?")
+			.params(role.value(), Times.db(now), org.value(), id.value()).update();
+	}
+
+	void bumpEpoch(OrganizationId org, UserId id) {
+		jdbc.sql("UPDATE app_user SET security_epoch = security_epoch + 1 WHERE organization_id = ? AND id = ?")
+			.params(org.value(), id.value()).update();
+	}
+
+	void setMfaState(OrganizationId org, UserId id, int authenticators, boolean backup, int codesLeft) {
+		jdbc.sql("""
+				UPDATE app_user SET authenticator_count = ?, backup_device = ?, recovery_codes_left = ?
+				WHERE organization_id = ? AND id = ?""")
+			.params(authenticators, backup, codesLeft, org.value(), id.value()).update();
+	}
+
+	long countActive(OrganizationId org, Collection<RoleId> roles, UserId except) {
+		if (roles.isEmpty()) {
+			return 0;
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(org.value());
+		params.add(except == null ? new UUID(0, 0) : except.value());
+		roles.forEach(r -> params.add(r.value()));
+		String marks = String.join(", ", java.util.Collections.nCopies(roles.size(), "?"));
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE organization_id = ? AND id <> ? AND status = 'ACTIVE' "
+				+ "AND password_hash IS NOT NULL AND role_id IN (" + marks + ")")
+			.params(params).query(Long.class).single();
+	}
+
+	long[] memberCounts(OrganizationId org, RoleId role) {
+		return jdbc.sql("""
+				SELECT COUNT(*), SUM(CASE WHEN authenticator_count = 0 THEN 1 ELSE 0 END) FROM app_user
+				WHERE organization_id = ? AND role_id = ? AND status <> 'DISABLED'""")
+			.params(org.value(), role.value())
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+	}
+
+	List<Account> withRoles(OrganizationId org, Collection<RoleId> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(org.value());
+		roles.forEach(r -> params.add(r.value()));
+		String marks = String.join(", ", java.util.Collections.nCopies(roles.size(), "?"));
+		return jdbc.sql("SELECT * FROM app_user WHERE organization_id = ? AND status = 'ACTIVE' AND role_id IN ("
+				+ marks + ") ORDER BY name_key LIMIT 1000").params(params).query(UserRepository::map).list();
+	}
+
+	UserPage search(OrganizationId org, UserQuery query) {
+		StringBuilder where = new StringBuilder(" WHERE organization_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(org.value());
+		if (query.kind() != null) {
+			where.append(" AND kind = ?");
+			params.add(query.kind().name());
+		}
+		if (query.roleId() != null) {
+			where.append(" AND role_id = ?");
+			params.add(query.roleId().value());
+		}
+		if (query.status() != null) {
+			where.append(" AND status = ?");
+			params.add(query.status().name());
+		}
+		if (query.mfa() != null) {
+			where.append(switch (query.mfa()) {
+				case NONE -> " AND authenticator_count = 0";
+				case ONE -> " AND authenticator_count = 1";
+				case BACKUP -> " AND backup_device = TRUE";
+				case NO_BACKUP -> " AND authenticator_count > 0 AND backup_device = FALSE";
+				case RECOVERY_CODES_LEFT -> " AND recovery_codes_left > 0";
+				case RECOVERY_CODES_LOW -> " AND authenticator_count > 0 AND recovery_codes_left <= 3";
+			});
+		}
+		if (query.text() != null && !query.text().isBlank()) {
+			String like = "%" + escape(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+			where.append(" AND (name_key LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')");
+			params.add(like);
+			params.add(like);
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM app_user" + where).params(params).query(Long.class).single();
+		List<Account> items = jdbc.sql("SELECT * FROM app_user" + where + " ORDER BY name_key, id LIMIT "
+				+ query.size() + " OFFSET " + (long) query.page() * query.size())
+			.params(params).query(UserRepository::map).list();
+		return new UserPage(items, total, query.page(), query.size());
+	}
+
+	static String key(String name) {
+		return name.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Account map(ResultSet rs, int n) throws SQLException {
+		return new Account(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+				new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
+				UserKind.valueOf(rs.getString("kind")), new RoleId(rs.getObject("role_id", UUID.class)),
+				UserStatus.valueOf(rs.getString("status")), rs.getInt("security_epoch"),
+				rs.getInt("authenticator_count"), rs.getBoolean("backup_device"), rs.getInt("recovery_codes_left"));
+	}
+
+}

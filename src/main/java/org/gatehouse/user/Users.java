@@ -1,0 +1,278 @@
+package org.gatehouse.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gatehouse.audit.AuditEntry;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.role.Role;
+import org.gatehouse.role.Roles;
+import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Emails;
+import org.gatehouse.shared.OrganizationId;
+import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.RoleId;
+import org.gatehouse.shared.UserId;
+import org.gatehouse.system.GatehouseSettings;
+import org.gatehouse.system.OneTimeTokens;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user use cases of administrators and of the invited user. */
+@Service
+public class Users {
+
+	static final String INVITATION = "invitation";
+	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+
+	private final UserRepository users;
+	private final Roles roles;
+	private final OneTimeTokens tokens;
+	private final PasswordEncoder passwords;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final GatehouseSettings settings;
+	private final Clock clock;
+
+	Users(UserRepository users, Roles roles, OneTimeTokens tokens, PasswordEncoder passwords, AuditLog audit,
+			ApplicationEventPublisher events, GatehouseSettings settings, Clock clock) {
+		this.users = users;
+		this.roles = roles;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Creates a user with a role and sends the invitation whose link sets the password. */
+	@Transactional
+	public Account invite(Actor actor, String email, String name, UserKind kind, RoleId roleId) {
+		actor.require(Permission.USERS_MANAGE);
+		String address = validEmail(email);
+		String cleanName = validName(name);
+		if (kind == null) {
+			throw ProblemException.invalid("kind must be EMPLOYEE, VENDOR or CLIENT.");
+		}
+		Role role = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
+		refuseAboveCeiling(actor, role, "user.invited", null);
+		if (users.emailTaken(actor.organizationId(), address)) {
+			throw new ProblemException(Problem.CONFLICT, "A user with this email already exists.");
+		}
+		Account account = new Account(actor.organizationId(), UserId.random(), address, cleanName, kind, roleId,
+				UserStatus.INVITED, 0, 0, false, 0);
+		users.insert(account, null, clock.instant());
+		String token = tokens.issue(actor.organizationId(), INVITATION, account.id().value(), INVITATION_LIFETIME);
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.invited",
+				account.id().value(), Map.of("kind", kind.name(), "role", role.name())));
+		events.publishEvent(new UserInvited(actor.organizationId(), account.id(), address, cleanName,
+				settings.link("/invitation", token)));
+		return account;
+	}
+
+	/** The invited user sets a password through the single-use link. */
+	@Transactional
+	public Account acceptInvitation(String token, String password) {
+		PasswordPolicy.check(password, null);
+		OneTimeTokens.Redeemed redeemed = tokens.redeem(token, INVITATION);
+		UserId id = new UserId(redeemed.subjectId());
+		Account account = users.findForUpdate(redeemed.organizationId(), id)
+			.filter(a -> a.status() == UserStatus.INVITED)
+			.orElseThrow(() -> new ProblemException(Problem.GONE, "This link has expired or was already used."));
+		PasswordPolicy.check(password, account.email());
+		users.setPassword(account.organizationId(), id, passwords.encode(password), UserStatus.ACTIVE, clock.instant());
+		audit.record(new AuditEntry(account.organizationId(), AuditEntry.ActorType.USER, id.value(),
+				"user.invitation_accepted", id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
+		return users.find(account.organizationId(), id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public UserPage list(Actor actor, UserQuery query) {
+		requireReader(actor);
+		return users.search(actor.organizationId(), query);
+	}
+
+	@Transactional(readOnly = true)
+	public Account get(Actor actor, UserId id) {
+		requireReader(actor);
+		return users.find(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
+	}
+
+	@Transactional
+	public Account disable(Actor actor, UserId id, String reason) {
+		Account target = manageable(actor, id, "user.disabled");
+		if (target.status() == UserStatus.DISABLED) {
+			return target;
+		}
+		refuseLastManager(actor, target, "user.disabled");
+		users.setStatus(actor.organizationId(), id, UserStatus.DISABLED, clock.instant());
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.disabled", id.value(),
+				reasonOnly(reason)));
+		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "disabled", actor.userId(), reason));
+		return users.find(actor.organizationId(), id).orElseThrow();
+	}
+
+	@Transactional
+	public Account enable(Actor actor, UserId id) {
+		Account target = manageable(actor, id, "user.enabled");
+		if (target.status() != UserStatus.DISABLED) {
+			return target;
+		}
+		users.setStatus(actor.organizationId(), id, UserStatus.ACTIVE, clock.instant());
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.enabled", id.value(),
+				Map.of()));
+		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "enabled", actor.userId(), null));
+		return users.find(actor.organizationId(), id).orElseThrow();
+	}
+
+	/** Moves a user to another role; takes effect at the user's next request. */
+	@Transactional
+	public Account changeRole(Actor actor, UserId id, RoleId roleId, String reason) {
+		Account target = manageable(actor, id, "user.role_changed");
+		Role next = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
+		refuseAboveCeiling(actor, next, "user.role_changed", target.id());
+		if (target.roleId().equals(roleId)) {
+			return target;
+		}
+		Role previous = roles.find(actor.organizationId(), target.roleId()).orElseThrow();
+		if (previous.grants(Permission.USERS_MANAGE) && !next.grants(Permission.USERS_MANAGE)) {
+			refuseLastManager(actor, target, "user.role_changed");
+		}
+		users.setRole(actor.organizationId(), id, roleId, clock.instant());
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("role.before", previous.name());
+		details.put("role.after", next.name());
+		details.put("requireMfa.before", Boolean.toString(previous.requireMfa()));
+		details.put("requireMfa.after", Boolean.toString(next.requireMfa()));
+		details.putAll(reasonOnly(reason));
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.role_changed",
+				id.value(), details));
+		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "role_changed", actor.userId(),
+				previous.name() + " -> " + next.name()));
+		return users.find(actor.organizationId(), id).orElseThrow();
+	}
+
+	/**
+	 * The target of an administrator's action on another user: in the actor's organization (404
+	 * otherwise), not the actor, and with no permission the actor lacks.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Account manageable(Actor actor, UserId id, String action) {
+		actor.require(Permission.USERS_MANAGE);
+		Account target = users.findForUpdate(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
+		if (target.id().equals(actor.userId())) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					id.value(), Map.of("refusal", "self")));
+			throw new ProblemException(Problem.FORBIDDEN, "Administrators cannot do this to themselves.");
+		}
+		Role role = roles.find(actor.organizationId(), target.roleId()).orElseThrow();
+		refuseAboveCeiling(actor, role, action, id);
+		return target;
+	}
+
+	// --- for other modules ---
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Account createChiefOperator(OrganizationId org, RoleId adminRole, String name, String email,
+			String password) {
+		String address = validEmail(email);
+		PasswordPolicy.check(password, address);
+		Account account = new Account(org, UserId.random(), address, validName(name), UserKind.EMPLOYEE, adminRole,
+				UserStatus.ACTIVE, 0, 0, false, 0);
+		users.insert(account, passwords.encode(password), clock.instant());
+		return account;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(OrganizationId org, UserId id) {
+		return users.find(org, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Credentials> credentials(OrganizationId org, String email) {
+		return users.credentials(org, Emails.normalize(email));
+	}
+
+	@Transactional
+	public void rehashPassword(OrganizationId org, UserId id, String password) {
+		users.rehash(org, id, passwords.encode(password));
+	}
+
+	/** Ends every session and token of the user at their next request. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void endSessions(OrganizationId org, UserId id) {
+		users.bumpEpoch(org, id);
+	}
+
+	/** Kept by the MFA module so the user list can filter by MFA state. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordMfaState(OrganizationId org, UserId id, int authenticators, int recoveryCodesLeft) {
+		users.setMfaState(org, id, authenticators, authenticators > 1, recoveryCodesLeft);
+	}
+
+	/** Active users holding a permission, e.g. the administrators to notify. */
+	@Transactional(readOnly = true)
+	public List<Account> holding(OrganizationId org, Permission permission) {
+		return users.withRoles(org, roles.rolesGranting(org, permission));
+	}
+
+	@Transactional(readOnly = true)
+	public long activeManagersExcept(OrganizationId org, UserId except) {
+		return users.countActive(org, roles.rolesGranting(org, Permission.USERS_MANAGE), except);
+	}
+
+	private void refuseLastManager(Actor actor, Account target, String action) {
+		Set<RoleId> managing = roles.rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
+		if (managing.contains(target.roleId()) && users.countActive(actor.organizationId(), managing, target.id()) == 0) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					target.id().value(), Map.of("refusal", "last-administrator")));
+			throw new ProblemException(Problem.LAST_ADMINISTRATOR,
+					"This user is the last active one who can manage users.");
+		}
+	}
+
+	private void refuseAboveCeiling(Actor actor, Role role, String action, UserId target) {
+		if (!actor.holdsAll(role.permissions())) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					target == null ? null : target.value(), Map.of("refusal", "permission-ceiling", "role", role.name())));
+			throw new ProblemException(Problem.FORBIDDEN,
+					"The role " + role.name() + " holds permissions you do not hold.");
+		}
+	}
+
+	private static void requireReader(Actor actor) {
+		if (!actor.holds(Permission.USERS_MANAGE)) {
+			actor.require(Permission.USERS_READ);
+		}
+	}
+
+	private static Map<String, String> reasonOnly(String reason) {
+		return reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip());
+	}
+
+	static String validEmail(String email) {
+		if (!Emails.isValid(email)) {
+			throw ProblemException.invalid("A valid email address is required.");
+		}
+		return Emails.normalize(email);
+	}
+
+	static String validName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 200) {
+			throw ProblemException.invalid("A name is required and has at most 200 characters.");
+		}
+		return name.strip();
+	}
+
+}

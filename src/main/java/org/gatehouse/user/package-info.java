@@ -1,0 +1,6 @@
+/**
+ * Users of an organization: employees, vendors and client users, their role, status and
+ * password; invitations; the user list an administrator searches.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.gatehouse.user;
