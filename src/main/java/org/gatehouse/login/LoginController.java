@@ -1,15 +1,19 @@
 package org.gatehouse.login;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.gatehouse.mfa.EnrollmentStarted;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.UserKind;
 import org.gatehouse.user.Users;
@@ -31,13 +35,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 class LoginController {
 
 	private final SignInFlow flow;
+	private final SecondStep secondStep;
 	private final ApiTokens tokens;
 	private final Users users;
 	private final Roles roles;
 	private final Organizations organizations;
 
-	LoginController(SignInFlow flow, ApiTokens tokens, Users users, Roles roles, Organizations organizations) {
+	LoginController(SignInFlow flow, SecondStep secondStep, ApiTokens tokens, Users users, Roles roles,
+			Organizations organizations) {
 		this.flow = flow;
+		this.secondStep = secondStep;
 		this.tokens = tokens;
 		this.users = users;
 		this.roles = roles;
@@ -64,6 +71,58 @@ class LoginController {
 
 	}
 
+	record CodeRequest(@NotBlank @Size(max = 100) String loginToken, @NotBlank @Size(max = 100) String code) {
+
+		@Override
+		public String toString() {
+			return "CodeRequest";
+		}
+
+	}
+
+	record EnrollmentRequest(@NotBlank @Size(max = 100) String loginToken) {
+
+		@Override
+		public String toString() {
+			return "EnrollmentRequest";
+		}
+
+	}
+
+	record ConfirmRequest(@NotBlank @Size(max = 100) String loginToken, @NotBlank @Size(max = 100) String code,
+			@Size(max = 64) String label) {
+
+		@Override
+		public String toString() {
+			return "ConfirmRequest";
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Finished(Stage next, String accessToken, List<String> recoveryCodes, Boolean replaceLostDevice) {
+
+		@Override
+		public String toString() {
+			return "Finished";
+		}
+
+	}
+
+	record EnrollmentView(UUID authenticatorId, String secret, String manualKey, String otpauthUri, String qrCode) {
+
+		@Override
+		public String toString() {
+			return "EnrollmentView[" + authenticatorId + "]";
+		}
+
+		static EnrollmentView of(EnrollmentStarted started) {
+			return new EnrollmentView(started.authenticatorId(), started.secret(), started.manualKey(),
+					started.otpauthUri(), started.qrCode());
+		}
+
+	}
+
 	record RoleSummary(UUID id, String name, boolean requireMfa) {
 	}
 
@@ -80,6 +139,46 @@ class LoginController {
 				: new LoginResponse(started.stage(),
 						tokens.issue(started.account(), ApiTokens.Kind.LOGIN, null, null).token(), null);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(response);
+	}
+
+	/** The challenge: a TOTP code from any device, or a recovery code. */
+	@PostMapping("/login/mfa")
+	ResponseEntity<Finished> challenge(@Valid @RequestBody CodeRequest body) {
+		ApiTokens.Found found = loginToken(body.loginToken());
+		SecondStep.Passed passed = secondStep.challenge(found.signedIn(), body.code(), () -> tokens.revoke(found.hash()));
+		return finish(found, passed);
+	}
+
+	@PostMapping("/login/enrollment")
+	ResponseEntity<EnrollmentView> enrollment(@Valid @RequestBody EnrollmentRequest body) {
+		ApiTokens.Found found = loginToken(body.loginToken());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(EnrollmentView.of(secondStep.startEnrollment(found.signedIn())));
+	}
+
+	@PostMapping("/login/enrollment/confirm")
+	ResponseEntity<Finished> confirmEnrollment(@Valid @RequestBody ConfirmRequest body) {
+		ApiTokens.Found found = loginToken(body.loginToken());
+		SecondStep.Passed passed = secondStep.confirmEnrollment(found.signedIn(), body.code(), body.label(),
+				() -> tokens.revoke(found.hash()));
+		return finish(found, passed);
+	}
+
+	private ResponseEntity<Finished> finish(ApiTokens.Found found, SecondStep.Passed passed) {
+		if (!tokens.revoke(found.hash())) {
+			throw new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.");
+		}
+		Account account = users.find(passed.signedIn().organization(), passed.signedIn().user()).orElseThrow();
+		String access = tokens.issue(account, ApiTokens.Kind.ACCESS, passed.signedIn().passwordAt(),
+				passed.signedIn().secondFactorAt()).token();
+		List<String> codes = passed.enrollment() == null ? null : passed.enrollment().recoveryCodes();
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Finished(Stage.DONE, access,
+				codes == null || codes.isEmpty() ? null : codes, passed.recoveryCodeUsed() ? Boolean.TRUE : null));
+	}
+
+	private ApiTokens.Found loginToken(String token) {
+		return tokens.find(token, ApiTokens.Kind.LOGIN)
+			.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "The sign-in has expired. Sign in again."));
 	}
 
 	@PostMapping("/logout")

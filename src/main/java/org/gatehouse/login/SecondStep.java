@@ -1,0 +1,78 @@
+package org.gatehouse.login;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.gatehouse.mfa.Enrollment;
+import org.gatehouse.mfa.EnrollmentResult;
+import org.gatehouse.mfa.EnrollmentStarted;
+import org.gatehouse.mfa.SecondFactors;
+import org.gatehouse.mfa.Verdict;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The second step of a sign-in, shared by the console and the API: answer the challenge, or
+ * enroll a first device. The half-finished sign-in must be at the matching stage.
+ */
+@Service
+class SecondStep {
+
+	private final SignInPolicy policy;
+	private final SecondFactors secondFactors;
+	private final Enrollment enrollment;
+	private final Clock clock;
+
+	SecondStep(SignInPolicy policy, SecondFactors secondFactors, Enrollment enrollment, Clock clock) {
+		this.policy = policy;
+		this.secondFactors = secondFactors;
+		this.enrollment = enrollment;
+		this.clock = clock;
+	}
+
+	record Passed(SignedIn signedIn, boolean recoveryCodeUsed, EnrollmentResult enrollment) {
+	}
+
+	GatehouseAuthentication at(SignedIn signedIn, Stage expected) {
+		GatehouseAuthentication auth = policy.evaluate(signedIn, null)
+			.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again."));
+		if (auth.stage() != expected) {
+			throw new ProblemException(Problem.CONFLICT, "This sign-in is not waiting for this step (it is at "
+					+ auth.stage() + ").");
+		}
+		return auth;
+	}
+
+	/** Either passes, or throws the refusal; {@code onEnd} runs when the refusal ends the sign-in. */
+	Passed challenge(SignedIn signedIn, String code, Runnable onEnd) {
+		at(signedIn, Stage.MFA_CHALLENGE);
+		Verdict verdict = secondFactors.verify(signedIn.organization(), signedIn.user(), code, true);
+		if (!verdict.accepted()) {
+			if (Refusals.endsSignIn(verdict)) {
+				onEnd.run();
+			}
+			throw Refusals.of(verdict);
+		}
+		Instant now = clock.instant();
+		return new Passed(signedIn.withSecondFactor(now), verdict.recoveryCode(), null);
+	}
+
+	EnrollmentStarted startEnrollment(SignedIn signedIn) {
+		at(signedIn, Stage.MFA_ENROLLMENT);
+		return enrollment.start(signedIn.organization(), signedIn.user(), null, false);
+	}
+
+	Passed confirmEnrollment(SignedIn signedIn, String code, String label, Runnable onEnd) {
+		at(signedIn, Stage.MFA_ENROLLMENT);
+		EnrollmentResult result = enrollment.confirm(signedIn.organization(), signedIn.user(), code, label);
+		if (!result.verdict().accepted()) {
+			if (Refusals.endsSignIn(result.verdict())) {
+				onEnd.run();
+			}
+			throw Refusals.of(result.verdict());
+		}
+		return new Passed(signedIn.withSecondFactor(clock.instant()), false, result);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.gatehouse.mfa.internal;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.gatehouse.system.GatehouseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SecretBoxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecretBoxConfiguration.class);
+
+	@Bean
+	SecretBox secretBox(EncryptionSettings encryption, GatehouseSettings settings) {
+		Map<String, byte[]> ring = new HashMap<>();
+		encryption.previousKeys().forEach((id, key) -> ring.put(id, SecretBox.parseKey(key)));
+		if (encryption.key() == null || encryption.key().isBlank()) {
+			Path file = Path.of(settings.dataDir(), "encryption.key").toAbsolutePath().normalize();
+			ring.put(encryption.keyId(), KeyFile.loadOrCreate(file));
+			log.warn("GATEHOUSE_ENCRYPTION_KEY is not set: TOTP secrets are encrypted with the key file {} "
+					+ "(owner-only). Set GATEHOUSE_ENCRYPTION_KEY in production.", file);
+		}
+		else {
+			ring.put(encryption.keyId(), SecretBox.parseKey(encryption.key().strip()));
+		}
+		return new SecretBox(ring, encryption.keyId());
+	}
+
+	@Bean
+	TotpCodes totpCodes() {
+		return new TotpCodes();
+	}
+
+	@Bean
+	RecoveryCodes recoveryCodes() {
+		return new RecoveryCodes();
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * The second factor: TOTP authenticators (several per user, so a backup device works), recovery
+ * codes, the shared failure budget, and the administrator's reset.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.gatehouse.mfa;
