@@ -1,0 +1,32 @@
+package org.gatehouse.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, over real HTTP, with its own database (H2 or
+ * PostgreSQL, see {@link TestEnvironment}), the JVM's GreenMail server, mail dispatched every
+ * 100 ms, and a {@link MutableClock} as the application's {@link java.time.Clock}. Every
+ * integration test uses exactly this configuration, so Spring builds the context once and
+ * shares it: tests must therefore make their own organizations and never assume an empty
+ * database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"gatehouse.mail.poll-interval=100ms",
+		"gatehouse.base-url=" + Fixtures.BASE_URL,
+		"logging.level.org.gatehouse.notification=WARN" })
+@ContextConfiguration(initializers = TestEnvironment.class)
+@Import(HarnessConfiguration.class)
+public @interface IntegrationTest {
+
+}
