@@ -70,6 +70,9 @@ class AccountNotifications {
 			case "disabled" -> "it was disabled, and every session and token ended";
 			case "enabled" -> "it was enabled again";
 			case "role_changed" -> "its role changed (" + event.detail() + ")";
+			case "mfa_exemption_granted" -> "you may sign in without MFA until " + event.detail()
+					+ "; after that you will be asked to set up an authenticator";
+			case "mfa_exemption_ended" -> "your exemption from MFA ended";
 			default -> event.change();
 		};
 	}

@@ -93,6 +93,11 @@ class UserRepository {
 			.params(authenticators, backup, codesLeft, org.value(), id.value()).update();
 	}
 
+	void setExemption(OrganizationId org, UserId id, Instant until) {
+		jdbc.sql("UPDATE app_user SET mfa_exempt_until = ? WHERE organization_id = ? AND id = ?")
+			.params(Times.db(until), org.value(), id.value()).update();
+	}
+
 	long countActive(OrganizationId org, Collection<RoleId> roles, UserId except) {
 		if (roles.isEmpty()) {
 			return 0;
@@ -179,7 +184,8 @@ class UserRepository {
 				new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
 				UserKind.valueOf(rs.getString("kind")), new RoleId(rs.getObject("role_id", UUID.class)),
 				UserStatus.valueOf(rs.getString("status")), rs.getInt("security_epoch"),
-				rs.getInt("authenticator_count"), rs.getBoolean("backup_device"), rs.getInt("recovery_codes_left"));
+				rs.getInt("authenticator_count"), rs.getBoolean("backup_device"), rs.getInt("recovery_codes_left"),
+				Times.instant(rs, "mfa_exempt_until"));
 	}
 
 }
