@@ -1,10 +1,12 @@
 package org.gatehouse.notification;
 
+import org.gatehouse.organization.ChiefOperatorChanged;
 import org.gatehouse.organization.OrganizationSignedUp;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.role.RoleMfaRequirementChanged;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.UserId;
 import org.gatehouse.user.UserAccessChanged;
 import org.gatehouse.user.UserInvited;
 import org.gatehouse.user.Users;
@@ -51,6 +53,18 @@ class AccountNotifications {
 				user.email(), "Your access to " + organizationName(event.organizationId()) + " changed",
 				"Hello " + user.name() + ",\n\nAn administrator changed your account: " + describe(event) + ".\n\n"
 						+ "If this is unexpected, contact your administrator.\n"));
+	}
+
+	@EventListener
+	void on(ChiefOperatorChanged event) {
+		String org = organizationName(event.organizationId());
+		for (UserId id : java.util.List.of(event.previous(), event.next())) {
+			users.find(event.organizationId(), id).ifPresent(user -> outbox.enqueue(event.organizationId(),
+					user.email(), "The chief operator of " + org + " changed",
+					"Hello " + user.name() + ",\n\nThe chief operator title of " + org + " moved from user "
+							+ event.previous() + " to user " + event.next() + ". The primary email is now "
+							+ event.primaryEmail() + ".\nIf this is unexpected, contact your administrators at once.\n"));
+		}
 	}
 
 	@EventListener

@@ -12,7 +12,7 @@ import org.gatehouse.shared.UserId;
  */
 public record Account(OrganizationId organizationId, UserId id, String email, String name, UserKind kind,
 		RoleId roleId, UserStatus status, int securityEpoch, int authenticators, boolean backupDevice,
-		int recoveryCodesLeft, Instant mfaExemptUntil) {
+		int recoveryCodesLeft, Instant mfaExemptUntil, boolean emailVerified) {
 
 	public boolean canSignIn() {
 		return status == UserStatus.ACTIVE;

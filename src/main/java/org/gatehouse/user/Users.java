@@ -72,7 +72,7 @@ public class Users {
 			throw new ProblemException(Problem.CONFLICT, "A user with this email already exists.");
 		}
 		Account account = new Account(actor.organizationId(), UserId.random(), address, cleanName, kind, roleId,
-				UserStatus.INVITED, 0, 0, false, 0, null);
+				UserStatus.INVITED, 0, 0, false, 0, null, false);
 		users.insert(account, null, clock.instant());
 		String token = tokens.issue(actor.organizationId(), INVITATION, account.id().value(), INVITATION_LIFETIME);
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.invited",
@@ -217,7 +217,7 @@ public class Users {
 		String address = validEmail(email);
 		PasswordPolicy.check(password, address);
 		Account account = new Account(org, UserId.random(), address, validName(name), UserKind.EMPLOYEE, adminRole,
-				UserStatus.ACTIVE, 0, 0, false, 0, null);
+				UserStatus.ACTIVE, 0, 0, false, 0, null, false);
 		users.insert(account, passwords.encode(password), clock.instant());
 		return account;
 	}
@@ -247,6 +247,17 @@ public class Users {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordMfaState(OrganizationId org, UserId id, int authenticators, int recoveryCodesLeft) {
 		users.setMfaState(org, id, authenticators, authenticators > 1, recoveryCodesLeft);
+	}
+
+	/** Per role: members who are not disabled, those with an authenticator, and those with a backup device. */
+	public record RoleCoverage(RoleId roleId, long members, long withAuthenticator, long withBackupDevice) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<RoleCoverage> coverage(OrganizationId org) {
+		return users.coverageByRole(org).stream()
+			.map(r -> new RoleCoverage(new RoleId(new java.util.UUID(r[0], r[1])), r[2], r[3], r[4]))
+			.toList();
 	}
 
 	/** Active users holding a permission, e.g. the administrators to notify. */
