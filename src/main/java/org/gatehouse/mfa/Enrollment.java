@@ -24,6 +24,7 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.system.FaultInjection;
 import org.gatehouse.system.GatehouseSettings;
 import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
@@ -60,12 +61,13 @@ public class Enrollment {
 	private final TransactionTemplate tx;
 	private final OneTimeTokens tokens;
 	private final GatehouseSettings settings;
+	private final FaultInjection faults;
 	private final Clock clock;
 
 	Enrollment(AuthenticatorRepository authenticators, RecoveryCodeRepository recoveryCodes, SecretBox box,
 			RecoveryCodes codes, SecondFactors secondFactors, Users users, Organizations organizations,
 			AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			OneTimeTokens tokens, GatehouseSettings settings, Clock clock) {
+			OneTimeTokens tokens, GatehouseSettings settings, FaultInjection faults, Clock clock) {
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.box = box;
@@ -78,6 +80,7 @@ public class Enrollment {
 		this.tx = new TransactionTemplate(transactions);
 		this.tokens = tokens;
 		this.settings = settings;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -141,6 +144,7 @@ public class Enrollment {
 			authenticators.deleteAllExcept(org.value(), user.value(), pending.id());
 		}
 		authenticators.confirm(org.value(), pending.id(), label, step, now);
+		faults.point("mfa.enrollment.after-confirm");
 		List<String> issued = first || pending.replacesExisting() ? issueRecoveryCodes(org, user, now) : List.of();
 		int enrolled = authenticators.enrolled(org.value(), user.value()).size();
 		users.recordMfaState(org, user, enrolled, recoveryCodes.countUnused(org.value(), user.value()));
@@ -148,6 +152,7 @@ public class Enrollment {
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", label, "authenticator", pending.id().toString(),
 						"replacedOthers", Boolean.toString(pending.replacesExisting()))));
 		String report = tokens.issue(org, REPORT_NOT_ME, pending.id(), REPORT_LIFETIME);
+		faults.point("mfa.enrollment.before-commit");
 		events.publishEvent(new MfaEvents.AuthenticatorAdded(org, user, label, now, pending.replacesExisting(),
 				settings.link("/report-device", report)));
 		return new EnrollmentResult(Verdict.accepted(false), pending.id(), issued);
