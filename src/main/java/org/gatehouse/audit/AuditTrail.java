@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AuditTrail {
 
-	private static final int MAX_PAGE = 500;
+	private static final int MAX_EXPORT = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -35,7 +35,7 @@ public class AuditTrail {
 	public record Filter(String action, UUID actorId, UUID targetId, Instant from, Instant to, int limit) {
 
 		public Filter {
-			limit = limit <= 0 ? 100 : Math.min(limit, MAX_PAGE);
+			limit = limit <= 0 ? 100 : Math.min(limit, MAX_EXPORT);
 		}
 
 	}

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.gatehouse.organization.Organizations;
+import org.gatehouse.organization.SecurityOverview;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.ProblemException;
@@ -23,12 +24,14 @@ class ConsoleLogin {
 	private final Users users;
 	private final Roles roles;
 	private final Organizations organizations;
+	private final SecurityOverview security;
 
-	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations) {
+	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security) {
 		this.flow = flow;
 		this.users = users;
 		this.roles = roles;
 		this.organizations = organizations;
+		this.security = security;
 	}
 
 	record LoginForm(String organization, String email, String password) {
@@ -55,6 +58,7 @@ class ConsoleLogin {
 		model.addAttribute("organization", org);
 		model.addAttribute("role", roles.find(actor.organizationId(), me.roleId()).orElseThrow());
 		model.addAttribute("chiefOperator", me.id().equals(org.chiefOperatorId()));
+		model.addAttribute("risk", me.id().equals(org.chiefOperatorId()) ? security.lockoutRisk(org.id()) : null);
 		return "home";
 	}
 

@@ -31,10 +31,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	static final String[] PUBLIC_API = { "/api/v1/organizations", "/api/v1/organizations/verify-email",
 			"/api/v1/login", "/api/v1/login/**", "/api/v1/invitations/accept", "/api/v1/support/**",
-			"/api/v1/help/**" };
+			"/api/v1/help/**", "/api/v1/authenticators/report" };
 
 	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/verify-email", "/invitation",
-			"/help/**", "/support/**", "/css/**", "/favicon.ico", "/error", "/actuator/health/**",
+			"/help/**", "/support/**", "/report-device", "/css/**", "/favicon.ico", "/error", "/actuator/health/**",
 			"/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean

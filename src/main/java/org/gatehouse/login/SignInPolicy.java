@@ -60,7 +60,7 @@ public class SignInPolicy {
 		if (account.authenticators() > 0) {
 			return Stage.MFA_CHALLENGE;
 		}
-		if (role.requireMfa()) {
+		if (role.requireMfa() && !account.exemptFromMfaAt(clock.instant())) {
 			return Stage.MFA_ENROLLMENT;
 		}
 		return Stage.DONE;

@@ -18,6 +18,7 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.system.FaultInjection;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Users;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,11 +37,12 @@ public class Authenticators {
 	private final Roles roles;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
+	private final FaultInjection faults;
 	private final Clock clock;
 
 	Authenticators(AuthenticatorRepository authenticators, RecoveryCodeRepository recoveryCodes, FailureBudget budget,
 			Enrollment enrollment, Users users, Roles roles, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			FaultInjection faults, Clock clock) {
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.budget = budget;
@@ -49,6 +51,7 @@ public class Authenticators {
 		this.roles = roles;
 		this.audit = audit;
 		this.events = events;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -126,6 +129,7 @@ public class Authenticators {
 	public boolean reset(OrganizationId org, UserId target, MfaEvents.By by, UUID actorId,
 			AuditEntry.ActorType actorType, String reason, Map<String, String> extraDetails) {
 		int devices = authenticators.deleteAll(org.value(), target.value());
+		faults.point("mfa.reset.after-delete");
 		int codes = recoveryCodes.deleteAll(org.value(), target.value());
 		budget.clear(org.value(), target.value());
 		users.endSessions(org, target);
@@ -139,6 +143,7 @@ public class Authenticators {
 				details));
 		events.publishEvent(new MfaEvents.MfaReset(org, target, by, actorId == null ? null : new UserId(actorId),
 				reason, clock.instant()));
+		faults.point("mfa.reset.before-commit");
 		return devices + codes > 0;
 	}
 

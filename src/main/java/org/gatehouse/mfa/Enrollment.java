@@ -24,6 +24,9 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.system.FaultInjection;
+import org.gatehouse.system.GatehouseSettings;
+import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Users;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +46,8 @@ public class Enrollment {
 
 	public static final int MAX_AUTHENTICATORS = 5;
 	static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+	static final String REPORT_NOT_ME = "report-device";
+	static final Duration REPORT_LIFETIME = Duration.ofDays(7);
 
 	private final AuthenticatorRepository authenticators;
 	private final RecoveryCodeRepository recoveryCodes;
@@ -54,11 +59,15 @@ public class Enrollment {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate tx;
+	private final OneTimeTokens tokens;
+	private final GatehouseSettings settings;
+	private final FaultInjection faults;
 	private final Clock clock;
 
 	Enrollment(AuthenticatorRepository authenticators, RecoveryCodeRepository recoveryCodes, SecretBox box,
 			RecoveryCodes codes, SecondFactors secondFactors, Users users, Organizations organizations,
-			AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			OneTimeTokens tokens, GatehouseSettings settings, FaultInjection faults, Clock clock) {
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.box = box;
@@ -69,6 +78,9 @@ public class Enrollment {
 		this.audit = audit;
 		this.events = events;
 		this.tx = new TransactionTemplate(transactions);
+		this.tokens = tokens;
+		this.settings = settings;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -132,14 +144,37 @@ public class Enrollment {
 			authenticators.deleteAllExcept(org.value(), user.value(), pending.id());
 		}
 		authenticators.confirm(org.value(), pending.id(), label, step, now);
+		faults.point("mfa.enrollment.after-confirm");
 		List<String> issued = first || pending.replacesExisting() ? issueRecoveryCodes(org, user, now) : List.of();
 		int enrolled = authenticators.enrolled(org.value(), user.value()).size();
 		users.recordMfaState(org, user, enrolled, recoveryCodes.countUnused(org.value(), user.value()));
 		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_added",
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", label, "authenticator", pending.id().toString(),
 						"replacedOthers", Boolean.toString(pending.replacesExisting()))));
-		events.publishEvent(new MfaEvents.AuthenticatorAdded(org, user, label, now, pending.replacesExisting()));
+		String report = tokens.issue(org, REPORT_NOT_ME, pending.id(), REPORT_LIFETIME);
+		faults.point("mfa.enrollment.before-commit");
+		events.publishEvent(new MfaEvents.AuthenticatorAdded(org, user, label, now, pending.replacesExisting(),
+				settings.link("/report-device", report)));
 		return new EnrollmentResult(Verdict.accepted(false), pending.id(), issued);
+	}
+
+	/**
+	 * "This was not me": the owner of the mailbox reports a new device. It is suspended, every
+	 * session and token of the user ends, and the administrators are alerted.
+	 */
+	@Transactional
+	public void reportNotMe(String token) {
+		OneTimeTokens.Redeemed redeemed = tokens.redeem(token, REPORT_NOT_ME);
+		OrganizationId org = redeemed.organizationId();
+		StoredAuthenticator device = authenticators.findAny(org.value(), redeemed.subjectId())
+			.orElseThrow(() -> new ProblemException(Problem.GONE, "This device is no longer bound to the account."));
+		UserId user = new UserId(device.userId());
+		authenticators.suspend(org.value(), device.id());
+		users.endSessions(org, user);
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.enrollment_reported",
+				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("authenticator", device.id().toString(),
+						"label", String.valueOf(device.label()))));
+		events.publishEvent(new MfaEvents.EnrollmentReported(org, user, device.label(), clock.instant()));
 	}
 
 	/** Makes a new set of recovery codes, voiding the old one. Joins the caller's transaction. */

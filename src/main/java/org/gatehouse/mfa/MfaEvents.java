@@ -14,8 +14,18 @@ public final class MfaEvents {
 	/** Who did it: the user themself, an administrator, support, or the system. */
 	public enum By { SELF, ADMINISTRATOR, SUPPORT, SYSTEM }
 
+	/** {@code reportLink} lets the owner say "this was not me"; it is a single-use link. */
 	public record AuthenticatorAdded(OrganizationId organizationId, UserId userId, String label, Instant at,
-			boolean replacedOthers) {
+			boolean replacedOthers, String reportLink) {
+
+		@Override
+		public String toString() {
+			return "AuthenticatorAdded[" + organizationId + ", " + userId + "]";
+		}
+
+	}
+
+	public record EnrollmentReported(OrganizationId organizationId, UserId userId, String label, Instant at) {
 	}
 
 	public record AuthenticatorRemoved(OrganizationId organizationId, UserId userId, String label, Instant at) {

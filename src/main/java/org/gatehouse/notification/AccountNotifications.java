@@ -1,10 +1,12 @@
 package org.gatehouse.notification;
 
+import org.gatehouse.organization.ChiefOperatorChanged;
 import org.gatehouse.organization.OrganizationSignedUp;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.role.RoleMfaRequirementChanged;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.UserId;
 import org.gatehouse.user.UserAccessChanged;
 import org.gatehouse.user.UserInvited;
 import org.gatehouse.user.Users;
@@ -54,6 +56,18 @@ class AccountNotifications {
 	}
 
 	@EventListener
+	void on(ChiefOperatorChanged event) {
+		String org = organizationName(event.organizationId());
+		for (UserId id : java.util.List.of(event.previous(), event.next())) {
+			users.find(event.organizationId(), id).ifPresent(user -> outbox.enqueue(event.organizationId(),
+					user.email(), "The chief operator of " + org + " changed",
+					"Hello " + user.name() + ",\n\nThe chief operator title of " + org + " moved from user "
+							+ event.previous() + " to user " + event.next() + ". The primary email is now "
+							+ event.primaryEmail() + ".\nIf this is unexpected, contact your administrators at once.\n"));
+		}
+	}
+
+	@EventListener
 	void on(RoleMfaRequirementChanged event) {
 		String org = organizationName(event.organizationId());
 		String change = event.requireMfa() ? "now requires" : "no longer requires";
@@ -70,6 +84,9 @@ class AccountNotifications {
 			case "disabled" -> "it was disabled, and every session and token ended";
 			case "enabled" -> "it was enabled again";
 			case "role_changed" -> "its role changed (" + event.detail() + ")";
+			case "mfa_exemption_granted" -> "you may sign in without MFA until " + event.detail()
+					+ "; after that you will be asked to set up an authenticator";
+			case "mfa_exemption_ended" -> "your exemption from MFA ended";
 			default -> event.change();
 		};
 	}

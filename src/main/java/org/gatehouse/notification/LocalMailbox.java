@@ -18,11 +18,12 @@ class LocalMailbox implements MailTransport {
 
 	private final Path folder;
 	private final Clock clock;
+	private final boolean posix;
 
 	LocalMailbox(Path folder, Clock clock) throws IOException {
 		this.folder = folder.toAbsolutePath().normalize();
 		this.clock = clock;
-		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		this.posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 		if (!Files.exists(this.folder)) {
 			if (posix) {
 				Files.createDirectories(this.folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -45,7 +46,11 @@ class LocalMailbox implements MailTransport {
 		String message = "Date: " + clock.instant() + "\r\nFrom: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
 				+ "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
 		Path file = folder.resolve(clock.millis() + "-" + UUID.randomUUID() + ".eml");
-		Files.writeString(file, message, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+		if (posix) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		Files.writeString(file, message, StandardCharsets.UTF_8, posix ? StandardOpenOption.TRUNCATE_EXISTING
+				: StandardOpenOption.CREATE_NEW);
 	}
 
 }

@@ -32,7 +32,18 @@ class MfaNotifications {
 	void on(MfaEvents.AuthenticatorAdded event) {
 		tellUser(event.organizationId(), event.userId(), "A new authenticator was added to your account",
 				"The authenticator \"" + event.label() + "\" was added to your account at " + event.at() + " by you"
-						+ (event.replacedOthers() ? "; it replaced every earlier device" : "") + ".");
+						+ (event.replacedOthers() ? "; it replaced every earlier device" : "") + ".\n\n"
+						+ "If this was not you, report it here: the device is suspended at once, every session ends "
+						+ "and your administrators are alerted (the link works once, for 7 days):\n" + event.reportLink());
+	}
+
+	@EventListener
+	void on(MfaEvents.EnrollmentReported event) {
+		String text = "The owner reported that the authenticator \"" + event.label() + "\" added to the account was not "
+				+ "theirs. It was suspended at " + event.at() + " and every session ended. Check the account and, if "
+				+ "needed, disable its MFA so the owner can enroll again.";
+		tellUser(event.organizationId(), event.userId(), "You reported a device that was not yours", text);
+		tellAdministrators(event.organizationId(), event.userId(), "Possible account takeover: a device was reported", text);
 	}
 
 	@EventListener

@@ -12,7 +12,10 @@ import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
+import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
+import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.UserId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.system.GatehouseSettings;
@@ -101,6 +104,33 @@ public class Organizations {
 		organizations.markVerified(org.id(), org.primaryEmail(), clock.instant());
 		audit.record(new AuditEntry(org.id(), AuditEntry.ActorType.USER, redeemed.subjectId(),
 				"organization.primary_email_verified", org.id().value(), AuditEntry.Outcome.SUCCESS, Map.of()));
+		return organizations.find(org.id()).orElseThrow();
+	}
+
+	/**
+	 * The chief operator hands the title to another active administrator with a verified email;
+	 * the primary email follows the title.
+	 */
+	@Transactional
+	public Organization transferChiefOperator(Actor actor, UserId next) {
+		Organization org = organizations.find(actor.organizationId()).orElseThrow(ProblemException::notFound);
+		if (!actor.userId().equals(org.chiefOperatorId())) {
+			throw new ProblemException(Problem.FORBIDDEN, "Only the chief operator can hand the title on.");
+		}
+		Account target = users.find(org.id(), next).orElseThrow(ProblemException::notFound);
+		actor.requireRecentStrongFactor(clock.instant());
+		boolean administrator = roles.find(org.id(), target.roleId()).map(r -> r.grants(Permission.USERS_MANAGE))
+			.orElse(false);
+		if (target.id().equals(actor.userId()) || !target.canSignIn() || !administrator || !target.emailVerified()) {
+			audit.recordRefusal(AuditEntry.byUser(org.id(), actor.userId().value(), "organization.chief_operator_changed",
+					next.value(), Map.of("refusal", "not-eligible")));
+			throw new ProblemException(Problem.CONFLICT, "The title goes only to another active administrator "
+					+ "(a role with users.manage) whose email is verified.");
+		}
+		organizations.setChiefOperator(org.id(), target.id(), target.email(), clock.instant());
+		audit.record(AuditEntry.byUser(org.id(), actor.userId().value(), "organization.chief_operator_changed",
+				target.id().value(), Map.of("previous", actor.userId().toString(), "next", target.id().toString())));
+		events.publishEvent(new ChiefOperatorChanged(org.id(), actor.userId(), target.id(), target.email()));
 		return organizations.find(org.id()).orElseThrow();
 	}
 

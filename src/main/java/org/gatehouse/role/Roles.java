@@ -17,6 +17,7 @@ import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.RoleId;
+import org.gatehouse.system.FaultInjection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,13 +33,16 @@ public class Roles {
 	private final RoleMembers members;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
+	private final FaultInjection faults;
 	private final Clock clock;
 
-	Roles(RoleRepository roles, RoleMembers members, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	Roles(RoleRepository roles, RoleMembers members, AuditLog audit, ApplicationEventPublisher events,
+			FaultInjection faults, Clock clock) {
 		this.roles = roles;
 		this.members = members;
 		this.audit = audit;
 		this.events = events;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -108,8 +112,10 @@ public class Roles {
 			refuseLeavingNoManager(actor, before);
 		}
 		roles.update(after, clock.instant());
+		faults.point("role.update.after-write");
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
 				id.value(), describe(before, after, change.reason())));
+		faults.point("role.update.after-audit");
 		if (after.requireMfa() != before.requireMfa()) {
 			audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
 					"role.mfa_requirement_changed", id.value(), describe(before, after, change.reason())));

@@ -1,5 +1,7 @@
 package org.gatehouse.user;
 
+import java.time.Instant;
+
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
@@ -10,10 +12,15 @@ import org.gatehouse.shared.UserId;
  */
 public record Account(OrganizationId organizationId, UserId id, String email, String name, UserKind kind,
 		RoleId roleId, UserStatus status, int securityEpoch, int authenticators, boolean backupDevice,
-		int recoveryCodesLeft) {
+		int recoveryCodesLeft, Instant mfaExemptUntil, boolean emailVerified) {
 
 	public boolean canSignIn() {
 		return status == UserStatus.ACTIVE;
+	}
+
+	/** Whether an administrator's time-boxed exemption from the role's MFA requirement is running. */
+	public boolean exemptFromMfaAt(Instant now) {
+		return mfaExemptUntil != null && now.isBefore(mfaExemptUntil);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.gatehouse.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +36,14 @@ class UserController {
 		this.users = users;
 	}
 
-	record MfaView(int authenticators, boolean backupDevice, int recoveryCodesLeft) {
+	record MfaView(int authenticators, boolean backupDevice, int recoveryCodesLeft, Instant exemptUntil) {
 	}
 
 	record UserView(UUID id, String email, String name, UserKind kind, UUID roleId, UserStatus status, MfaView mfa) {
 
 		static UserView of(Account a) {
 			return new UserView(a.id().value(), a.email(), a.name(), a.kind(), a.roleId().value(), a.status(),
-					new MfaView(a.authenticators(), a.backupDevice(), a.recoveryCodesLeft()));
+					new MfaView(a.authenticators(), a.backupDevice(), a.recoveryCodesLeft(), a.mfaExemptUntil()));
 		}
 
 	}
@@ -57,6 +59,9 @@ class UserController {
 	}
 
 	record Reason(@Size(max = 500) String reason) {
+	}
+
+	record Exemption(@NotNull Instant until, @NotBlank @Size(max = 500) String reason) {
 	}
 
 	record Acceptance(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 1000) String password) {
@@ -97,6 +102,16 @@ class UserController {
 	@PutMapping("/users/{id}/role")
 	UserView changeRole(Actor actor, @PathVariable UUID id, @Valid @RequestBody RoleAssignment body) {
 		return UserView.of(users.changeRole(actor, new UserId(id), new RoleId(body.roleId()), body.reason()));
+	}
+
+	@PostMapping("/users/{id}/mfa/exemption")
+	UserView exempt(Actor actor, @PathVariable UUID id, @Valid @RequestBody Exemption body) {
+		return UserView.of(users.exemptFromMfa(actor, new UserId(id), body.until(), body.reason()));
+	}
+
+	@DeleteMapping("/users/{id}/mfa/exemption")
+	UserView endExemption(Actor actor, @PathVariable UUID id) {
+		return UserView.of(users.exemptFromMfa(actor, new UserId(id), null, null));
 	}
 
 	@PostMapping("/invitations/accept")

@@ -21,10 +21,12 @@ class UserPages {
 
 	private final Users users;
 	private final Roles roles;
+	private final java.time.Clock clock;
 
-	UserPages(Users users, Roles roles) {
+	UserPages(Users users, Roles roles, java.time.Clock clock) {
 		this.users = users;
 		this.roles = roles;
+		this.clock = clock;
 	}
 
 	record InviteForm(String email, String name, UserKind kind, UUID roleId) {
@@ -82,6 +84,18 @@ class UserPages {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return act(id, redirect, () -> users.changeRole(actor, new UserId(id), new RoleId(roleId), reason),
 				"The role is changed; it applies at the user's next request.");
+	}
+
+	@PostMapping("/users/{id}/mfa/exemption")
+	String exempt(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "1") int days,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		if (days < 1 || days > 7) {
+			redirect.addFlashAttribute("error", "An exemption lasts 1 to 7 days.");
+			return "redirect:/users/" + id;
+		}
+		return act(id, redirect, () -> users.exemptFromMfa(actor, new UserId(id),
+				clock.instant().plus(java.time.Duration.ofDays(days)), reason),
+				"The user may sign in without MFA for " + days + " day(s).");
 	}
 
 	static String act(UUID id, RedirectAttributes redirect, Runnable action, String notice) {

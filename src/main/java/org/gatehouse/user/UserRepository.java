@@ -93,6 +93,24 @@ class UserRepository {
 			.params(authenticators, backup, codesLeft, org.value(), id.value()).update();
 	}
 
+	void setExemption(OrganizationId org, UserId id, Instant until) {
+		jdbc.sql("UPDATE app_user SET mfa_exempt_until = ? WHERE organization_id = ? AND id = ?")
+			.params(Times.db(until), org.value(), id.value()).update();
+	}
+
+	List<long[]> coverageByRole(OrganizationId org) {
+		return jdbc.sql("""
+				SELECT role_id, COUNT(*), SUM(CASE WHEN authenticator_count > 0 THEN 1 ELSE 0 END),
+				SUM(CASE WHEN authenticator_count > 1 THEN 1 ELSE 0 END) FROM app_user
+				WHERE organization_id = ? AND status <> 'DISABLED' GROUP BY role_id""")
+			.param(org.value())
+			.query((rs, n) -> {
+				UUID role = rs.getObject(1, UUID.class);
+				return new long[] { role.getMostSignificantBits(), role.getLeastSignificantBits(), rs.getLong(2),
+						rs.getLong(3), rs.getLong(4) };
+			}).list();
+	}
+
 	long countActive(OrganizationId org, Collection<RoleId> roles, UserId except) {
 		if (roles.isEmpty()) {
 			return 0;
@@ -179,7 +197,8 @@ class UserRepository {
 				new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
 				UserKind.valueOf(rs.getString("kind")), new RoleId(rs.getObject("role_id", UUID.class)),
 				UserStatus.valueOf(rs.getString("status")), rs.getInt("security_epoch"),
-				rs.getInt("authenticator_count"), rs.getBoolean("backup_device"), rs.getInt("recovery_codes_left"));
+				rs.getInt("authenticator_count"), rs.getBoolean("backup_device"), rs.getInt("recovery_codes_left"),
+				Times.instant(rs, "mfa_exempt_until"), rs.getObject("email_verified_at") != null);
 	}
 
 }

@@ -34,6 +34,7 @@ public class Users {
 
 	static final String INVITATION = "invitation";
 	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+	static final Duration MAX_EXEMPTION = Duration.ofDays(7);
 
 	private final UserRepository users;
 	private final Roles roles;
@@ -71,7 +72,7 @@ public class Users {
 			throw new ProblemException(Problem.CONFLICT, "A user with this email already exists.");
 		}
 		Account account = new Account(actor.organizationId(), UserId.random(), address, cleanName, kind, roleId,
-				UserStatus.INVITED, 0, 0, false, 0);
+				UserStatus.INVITED, 0, 0, false, 0, null, false);
 		users.insert(account, null, clock.instant());
 		String token = tokens.issue(actor.organizationId(), INVITATION, account.id().value(), INVITATION_LIFETIME);
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.invited",
@@ -164,6 +165,33 @@ public class Users {
 	}
 
 	/**
+	 * Lets one user sign in without MFA until a time at most 7 days away, instead of weakening the
+	 * whole role; it ends by itself and the user is then asked to enroll. {@code until} null ends it now.
+	 */
+	@Transactional
+	public Account exemptFromMfa(Actor actor, UserId id, java.time.Instant until, String reason) {
+		Account target = manageable(actor, id, "user.mfa_exemption");
+		actor.requireRecentStrongFactor(clock.instant());
+		if (until != null) {
+			if (reason == null || reason.isBlank() || reason.length() > 500) {
+				throw ProblemException.invalid("A reason (at most 500 characters) is required.");
+			}
+			if (!until.isAfter(clock.instant()) || until.isAfter(clock.instant().plus(MAX_EXEMPTION))) {
+				throw ProblemException.invalid("An exemption ends in the future and within 7 days.");
+			}
+		}
+		users.setExemption(actor.organizationId(), id, until);
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("until", String.valueOf(until));
+		details.putAll(reasonOnly(reason));
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
+				until == null ? "user.mfa_exemption_ended" : "user.mfa_exemption_granted", id.value(), details));
+		events.publishEvent(new UserAccessChanged(actor.organizationId(), id,
+				until == null ? "mfa_exemption_ended" : "mfa_exemption_granted", actor.userId(), String.valueOf(until)));
+		return users.find(actor.organizationId(), target.id()).orElseThrow();
+	}
+
+	/**
 	 * The target of an administrator's action on another user: in the actor's organization (404
 	 * otherwise), not the actor, and with no permission the actor lacks.
 	 */
@@ -189,7 +217,7 @@ public class Users {
 		String address = validEmail(email);
 		PasswordPolicy.check(password, address);
 		Account account = new Account(org, UserId.random(), address, validName(name), UserKind.EMPLOYEE, adminRole,
-				UserStatus.ACTIVE, 0, 0, false, 0);
+				UserStatus.ACTIVE, 0, 0, false, 0, null, false);
 		users.insert(account, passwords.encode(password), clock.instant());
 		return account;
 	}
@@ -219,6 +247,17 @@ public class Users {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordMfaState(OrganizationId org, UserId id, int authenticators, int recoveryCodesLeft) {
 		users.setMfaState(org, id, authenticators, authenticators > 1, recoveryCodesLeft);
+	}
+
+	/** Per role: members who are not disabled, those with an authenticator, and those with a backup device. */
+	public record RoleCoverage(RoleId roleId, long members, long withAuthenticator, long withBackupDevice) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<RoleCoverage> coverage(OrganizationId org) {
+		return users.coverageByRole(org).stream()
+			.map(r -> new RoleCoverage(new RoleId(new java.util.UUID(r[0], r[1])), r[2], r[3], r[4]))
+			.toList();
 	}
 
 	/** Active users holding a permission, e.g. the administrators to notify. */

@@ -93,6 +93,15 @@ public class AuthenticatorRepository {
 		return jdbc.sql("DELETE FROM authenticator WHERE organization_id = ? AND user_id = ?").params(org, user).update();
 	}
 
+	public Optional<StoredAuthenticator> findAny(UUID org, UUID id) {
+		return jdbc.sql("SELECT * FROM authenticator WHERE organization_id = ? AND id = ? AND status <> 'PENDING'")
+			.params(org, id).query(AuthenticatorRepository::map).optional();
+	}
+
+	public void suspend(UUID org, UUID id) {
+		jdbc.sql("UPDATE authenticator SET status = 'SUSPENDED' WHERE organization_id = ? AND id = ?").params(org, id).update();
+	}
+
 	public void suspendAll(UUID org, UUID user) {
 		jdbc.sql("UPDATE authenticator SET status = 'SUSPENDED' WHERE organization_id = ? AND user_id = ? AND status = 'ACTIVE'")
 			.params(org, user).update();
