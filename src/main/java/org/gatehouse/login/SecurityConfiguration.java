@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -71,7 +72,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.anyRequest().hasAuthority(GatehouseAuthentication.SIGNED_IN))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> res.sendRedirect("/login"))
-				.accessDeniedHandler((req, res, ex) -> pendingRedirect(req, res)));
+				.accessDeniedHandler((req, res, ex) -> {
+					if (ex instanceof CsrfException) {
+						res.sendError(403, "The form expired or did not come from this site. Reload the page and try again.");
+					}
+					else {
+						pendingRedirect(req, res);
+					}
+				}));
 		return http.build();
 	}
 

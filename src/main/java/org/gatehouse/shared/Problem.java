@@ -12,6 +12,7 @@ public enum Problem {
 	MFA_REQUIRED(403, "mfa-required", "A second factor is required first"),
 	STEP_UP_REQUIRED(403, "step-up-required", "Confirm your second factor again"),
 	NOT_FOUND(404, "not-found", "Not found"),
+	UNSUPPORTED(405, "unsupported-request", "This method or media type is not supported here"),
 	CONFLICT(409, "conflict", "Conflicts with the current state"),
 	LAST_ADMINISTRATOR(409, "last-administrator", "The organization would have no administrator left"),
 	GONE(410, "gone", "This link has expired or was already used"),

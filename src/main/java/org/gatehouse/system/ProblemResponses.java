@@ -53,16 +53,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return answer(request, Problem.UNAVAILABLE, "The service cannot reach its database. Try again shortly.");
 	}
 
+	/** Every problem the framework answers for bad input gets one of our stable types. */
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
 		if (body instanceof ProblemDetail detail && statusCode.is4xxClientError()) {
-			detail.setType(URI.create(Problem.INVALID_INPUT.typeUri()));
-			if (statusCode.value() == 404) {
-				detail.setType(URI.create(Problem.NOT_FOUND.typeUri()));
-			}
+			Problem problem = switch (statusCode.value()) {
+				case 404 -> Problem.NOT_FOUND;
+				case 405, 406, 415 -> Problem.UNSUPPORTED;
+				default -> Problem.INVALID_INPUT;
+			};
+			detail.setType(URI.create(problem.typeUri()));
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
 	static ProblemDetail detail(Problem problem, String detail) {
