@@ -59,6 +59,13 @@ class ConsoleSecurityIntegrationTests {
 		Page forgedSignIn = console.postWithoutCsrf("/login", "organization", org.slug(), "email", admin.email(),
 				"password", PASSWORD);
 		console.get("/users").expectRedirect("/login"); // that sign-in did not happen
+		console.get("/signup").expect(200);
+		String slug = uniqueSlug();
+		String owner = uniqueEmail("forged");
+		Page forgedSignUp = console.postWithoutCsrf("/signup", "name", "Forged", "slug", slug, "ownerName", "Forger",
+				"ownerEmail", owner, "ownerPassword", PASSWORD);
+		assertThat(mailbox.queuedFor(owner)).isZero();
+		api.post("/organizations", Fixtures.signUpBody(slug, uniqueEmail("chief"))).expect(201); // the slug was free
 
 		console.signIn(org.slug(), admin.email(), PASSWORD).expectRedirect("/");
 		console.get("/users").expect(200);
@@ -92,6 +99,7 @@ class ConsoleSecurityIntegrationTests {
 		wrong.expect(403);
 		logout.expect(403);
 		forgedSignIn.expect(403);
+		forgedSignUp.expect(403);
 	}
 
 	@Test
