@@ -50,7 +50,7 @@ class MeController {
 		this.clock = clock;
 	}
 
-	record NewAuthenticator(@Size(max = 64) String label, boolean replace) {
+	record NewAuthenticator(@Size(max = 64) String label, Boolean replace) {
 	}
 
 	record Confirmation(@NotBlank @Size(max = 100) String code, @Size(max = 64) String label) {
@@ -103,7 +103,7 @@ class MeController {
 	ResponseEntity<LoginController.EnrollmentView> add(Actor actor, @Valid @RequestBody NewAuthenticator body) {
 		actor.requireRecentStrongFactor(clock.instant());
 		EnrollmentStarted started = enrollment.start(actor.organizationId(), actor.userId(), body.label(),
-				body.replace());
+				Boolean.TRUE.equals(body.replace()));
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
 			.body(LoginController.EnrollmentView.of(started));
 	}

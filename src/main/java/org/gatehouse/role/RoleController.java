@@ -42,7 +42,7 @@ class RoleController {
 
 	}
 
-	record NewRole(@NotBlank @Size(max = 100) String name, List<@NotBlank String> permissions, boolean requireMfa) {
+	record NewRole(@NotBlank @Size(max = 100) String name, List<@NotBlank String> permissions, Boolean requireMfa) {
 	}
 
 	record RolePatch(@Size(min = 1, max = 100) String name, List<@NotBlank String> permissions, Boolean requireMfa,
@@ -65,7 +65,8 @@ class RoleController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	RoleView create(Actor actor, @Valid @RequestBody NewRole body) {
-		return RoleView.of(roles.create(actor, body.name(), permissions(body.permissions()), body.requireMfa()));
+		return RoleView.of(roles.create(actor, body.name(), permissions(body.permissions()),
+				Boolean.TRUE.equals(body.requireMfa())));
 	}
 
 	@PatchMapping("/{id}")
