@@ -2,6 +2,7 @@ package org.gatehouse.mfa;
 
 import java.time.Duration;
 
+import org.gatehouse.mfa.internal.FailureBudget;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
@@ -108,11 +109,14 @@ class FailureBudgetIntegrationTests {
 	@Test
 	void theWaitNeverExceedsAnHour() {
 		for (int failures = 5; failures <= 12; failures++) {
-			Duration wait = org.gatehouse.mfa.internal.FailureBudget.waitAfter(failures);
+			Duration wait = FailureBudget.waitAfter(failures);
 			assertThat(wait).isLessThanOrEqualTo(Duration.ofHours(1));
 		}
-		assertThat(org.gatehouse.mfa.internal.FailureBudget.waitAfter(11)).isEqualTo(Duration.ofHours(1));
-		assertThat(org.gatehouse.mfa.internal.FailureBudget.waitAfter(10)).isEqualTo(Duration.ofSeconds(960));
+		assertThat(FailureBudget.waitAfter(4)).isZero();
+		assertThat(FailureBudget.waitAfter(10)).isEqualTo(Duration.ofSeconds(960));
+		assertThat(FailureBudget.waitAfter(11)).isEqualTo(Duration.ofSeconds(1920));
+		assertThat(FailureBudget.waitAfter(12)).isEqualTo(Duration.ofHours(1));
+		assertThat(FailureBudget.waitAfter(99)).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
