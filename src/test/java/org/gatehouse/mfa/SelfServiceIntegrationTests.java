@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import org.awaitility.Awaitility;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
@@ -263,7 +264,7 @@ class SelfServiceIntegrationTests {
 	}
 
 	void awaitMail(String to, String subject, String bodyContains) {
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.receivedBy(to).stream()
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.receivedBy(to).stream()
 			.anyMatch(m -> m.subject().contains(subject) && m.body().contains(bodyContains)));
 	}
 
