@@ -17,6 +17,7 @@ public final class TestMailServer {
 
 	private final GreenMail greenMail;
 	private final int port;
+	private boolean running = true;
 
 	private TestMailServer(int port) {
 		this.port = port;
@@ -34,6 +35,22 @@ public final class TestMailServer {
 
 	public int port() {
 		return port;
+	}
+
+	/** Takes the SMTP server away, as in a mail outage. */
+	public synchronized void stop() {
+		if (running) {
+			greenMail.stop();
+			running = false;
+		}
+	}
+
+	/** Brings the SMTP server back on the same port. */
+	public synchronized void start() {
+		if (!running) {
+			greenMail.start();
+			running = true;
+		}
 	}
 
 	GreenMail greenMail() {

@@ -1,0 +1,101 @@
+package org.gatehouse.notification;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.gatehouse.support.Api;
+import org.gatehouse.support.Fixtures;
+import org.gatehouse.support.Fixtures.Member;
+import org.gatehouse.support.Fixtures.Org;
+import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.TestMailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.support.Api.json;
+
+/**
+ * A mail outage loses nothing and sends nothing twice: the change commits, its message waits in
+ * the outbox, failing deliveries are visible to operators, and the message goes out once when
+ * the server returns.
+ */
+@IntegrationTest
+class MailOutageIntegrationTests {
+
+	static final String SUBJECT = "MFA was reset on your account";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void smtpServerIsBack() {
+		TestMailServer.get().start();
+	}
+
+	@Test
+	void aResetDuringAnOutageCommitsAndItsEmailIsDeliveredOnceWhenTheServerReturns() {
+		Org org = fixtures.organization();
+		Member vendor = fixtures.member(org, "Vendor", "VENDOR");
+		TestMailServer.get().stop();
+
+		api.post("/users/" + vendor.id() + "/mfa/disable", json("reason", "during outage"), org.token()).expect(200);
+		assertThat(fixtures.audited(org.token(), "mfa.reset", vendor.id())).isNotNull();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			int expected = attempt;
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attempts(vendor.email()) >= expected);
+			clock.advance(Duration.ofMinutes(11));
+		}
+		assertThat(status(vendor.email())).isEqualTo("PENDING");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failingGauge() >= 1);
+
+		TestMailServer.get().start();
+		clock.advance(Duration.ofMinutes(11));
+		mailbox.await(vendor.email(), SUBJECT);
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(vendor.email())));
+		clock.advance(Duration.ofMinutes(30));
+		Awaitility.await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(mailbox.receivedBy(vendor.email()).stream().filter(m -> m.subject().contains(SUBJECT))).hasSize(1);
+		assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")
+			.params(vendor.email(), "%" + SUBJECT + "%").query(String.class).single()).isEmpty();
+	}
+
+	int attempts(String to) {
+		return jdbc.sql("SELECT attempts FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")
+			.params(to, "%" + SUBJECT + "%").query(Integer.class).single();
+	}
+
+	String status(String to) {
+		return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")
+			.params(to, "%" + SUBJECT + "%").query(String.class).single();
+	}
+
+	double failingGauge() throws Exception {
+		HttpRequest scrape = HttpRequest.newBuilder(api.uri("/actuator/prometheus")).header("Accept", "text/plain").build();
+		String body = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+		return body.lines()
+			.filter(line -> line.startsWith("gatehouse_mail_failing"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst().orElse(0);
+	}
+
+}
