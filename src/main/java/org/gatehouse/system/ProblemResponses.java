@@ -48,8 +48,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class })
-	Object unavailable(Exception ex, HttpServletRequest request) {
+	Object unavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		log.warn("database unavailable: {}", ex.getClass().getSimpleName());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 		return answer(request, Problem.UNAVAILABLE, "The service cannot reach its database. Try again shortly.");
 	}
 

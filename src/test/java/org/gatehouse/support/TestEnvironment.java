@@ -69,6 +69,14 @@ public final class TestEnvironment implements ApplicationContextInitializer<Conf
 		}
 	}
 
+	/**
+	 * A fresh database on the local PostgreSQL server, as {@code spring.datasource.*} properties, for
+	 * tests that start Gatehouse processes of their own ({@link GatehouseNodes}).
+	 */
+	public static Map<String, Object> freshPostgresqlDatabase() {
+		return postgresql();
+	}
+
 	private static Map<String, Object> postgresql() {
 		String adminUrl = env("GATEHOUSE_TEST_PG_URL", DEFAULT_PG_URL);
 		String user = env("GATEHOUSE_TEST_PG_USER", "postgres");

@@ -1,0 +1,269 @@
+package org.gatehouse;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gatehouse.support.Api;
+import org.gatehouse.support.Fixtures;
+import org.gatehouse.support.Fixtures.Enrolled;
+import org.gatehouse.support.Fixtures.Member;
+import org.gatehouse.support.Fixtures.Org;
+import org.gatehouse.support.GatehouseNode;
+import org.gatehouse.support.GatehouseNodes;
+import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.RealTimeTotp;
+import org.gatehouse.support.TestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gatehouse.support.Api.json;
+import static org.gatehouse.support.Fixtures.PASSWORD;
+
+/**
+ * kill -9 inside an MFA reset, an enrollment confirmation and a role edit (SECURITY.md promise 7):
+ * a node started with a crash point halts there in the middle of the request; the database then
+ * holds exactly what it held before (every row of the organization compared), the audit chain is
+ * intact, no email of the lost change is ever sent; and the same action then succeeds on a node
+ * without fault injection, its emails delivered exactly once. Node processes run in the
+ * PostgreSQL execution only.
+ */
+@EnabledIfSystemProperty(named = TestEnvironment.DATABASE_PROPERTY, matches = "postgresql")
+class CrashSafetyIntegrationTests {
+
+	static final List<String> CRASH_POINTS = List.of("mfa.reset.after-delete", "mfa.reset.before-commit",
+			"mfa.enrollment.after-confirm", "mfa.enrollment.before-commit", "role.update.after-write",
+			"role.update.after-audit");
+
+	static final String RESET_TO_USER = "MFA was reset on your account";
+	static final String RESET_TO_ADMINS = "MFA was reset for a user";
+	static final String DEVICE_ADDED = "A new authenticator was added to your account";
+	static final String NEW_CODES = "New recovery codes were made for your account";
+
+	static GatehouseNodes nodes;
+	static GatehouseNode steady;
+	static final Map<String, GatehouseNode> crashing = new ConcurrentHashMap<>();
+	static Fixtures fixtures;
+	static Mailbox mailbox;
+	static final RealTimeTotp totp = new RealTimeTotp();
+
+	/** A node without fault injection, and one node per crash point, all on one database. */
+	@BeforeAll
+	static void nodes() {
+		nodes = GatehouseNodes.onFreshDatabase();
+		steady = nodes.start("steady");
+		for (String point : CRASH_POINTS) {
+			crashing.put(point, nodes.launch("crash-at-" + point, Map.of("gatehouse.fault-injection.enabled", "true",
+					"gatehouse.fault-injection.crash-at", point)));
+		}
+		mailbox = nodes.mailbox();
+		fixtures = new Fixtures(steady.api(), mailbox, new MutableClock());
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		if (nodes != null) {
+			nodes.close();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "mfa.reset.after-delete", "mfa.reset.before-commit" })
+	void aCrashInsideAnMfaDisableLeavesEveryDeviceCodeAndSessionAsBefore(String point) {
+		Org org = fixtures.organization();
+		Member member = fixtures.member(org, "Employee", "EMPLOYEE");
+		Enrolled enrolled = fixtures.signInThroughEnrollment(org.slug(), member.email(), PASSWORD);
+		Map<String, List<String>> before = snapshot(org.id());
+
+		crashOn(point, node -> node.api()
+			.post("/users/" + member.id() + "/mfa/disable", json("reason", "lost phone"), org.token()));
+
+		assertThat(snapshot(org.id())).isEqualTo(before);
+		JsonNode user = steady.api().get("/users/" + member.id(), org.token()).expect(200).json();
+		assertThat(user.path("mfa").path("authenticators").asInt()).isEqualTo(1);
+		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isEqualTo(10);
+		steady.api().get("/me", enrolled.accessToken()).expect(200);
+		assertThat(audited(org, "mfa.reset", member.id())).isZero();
+		assertAuditChainIntact(org);
+		assertNeverSent(member.email(), RESET_TO_USER);
+		assertNeverSent(org.chiefEmail(), RESET_TO_ADMINS);
+
+		steady.api().post("/users/" + member.id() + "/mfa/disable", json("reason", "lost phone"), org.token())
+			.expect(200);
+		user = steady.api().get("/users/" + member.id(), org.token()).expect(200).json();
+		assertThat(user.path("mfa").path("authenticators").asInt()).isZero();
+		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isZero();
+		steady.api().get("/me", enrolled.accessToken()).expectProblem(401, "unauthenticated");
+		assertThat(audited(org, "mfa.reset", member.id())).isOne();
+		assertAuditChainIntact(org);
+		assertSentOnce(member.email(), RESET_TO_USER);
+		assertSentOnce(org.chiefEmail(), RESET_TO_ADMINS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "mfa.enrollment.after-confirm", "mfa.enrollment.before-commit" })
+	void aCrashInsideAnEnrollmentConfirmationBindsNoDeviceAndTheSameConfirmationWorksAfterwards(String point) {
+		Org org = fixtures.organization();
+		Member member = fixtures.member(org, "Employee", "EMPLOYEE");
+		GatehouseNode node = crashing.get(point).awaitReady();
+		Api.Response password = node.api()
+			.post("/login", json("organization", org.slug(), "email", member.email(), "password", PASSWORD))
+			.expect(200);
+		assertThat(password.text("next")).isEqualTo("MFA_ENROLLMENT");
+		String loginToken = password.text("loginToken");
+		String secret = node.api().post("/login/enrollment", json("loginToken", loginToken)).expect(200).text("secret");
+		String code = totp.fresh(secret);
+		Map<String, List<String>> before = snapshot(org.id());
+
+		crashOn(point, crashed -> crashed.api()
+			.post("/login/enrollment/confirm", json("loginToken", loginToken, "code", code, "label", "Phone")));
+
+		assertThat(snapshot(org.id())).isEqualTo(before);
+		JsonNode user = steady.api().get("/users/" + member.id(), org.token()).expect(200).json();
+		assertThat(user.path("mfa").path("authenticators").asInt()).isZero();
+		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isZero();
+		assertThat(fixtures.password(org.slug(), member.email(), PASSWORD).expect(200).text("next"))
+			.isEqualTo("MFA_ENROLLMENT");
+		assertThat(audited(org, "mfa.authenticator_added", member.id())).isZero();
+		assertThat(audited(org, "mfa.recovery_codes_generated", member.id())).isZero();
+		assertAuditChainIntact(org);
+		assertNeverSent(member.email(), DEVICE_ADDED);
+		assertNeverSent(member.email(), NEW_CODES);
+
+		Api.Response done = steady.api()
+			.post("/login/enrollment/confirm", json("loginToken", loginToken, "code", code, "label", "Phone"))
+			.expect(200);
+		assertThat(done.text("next")).isEqualTo("DONE");
+		assertThat(done.json().path("recoveryCodes").size()).isEqualTo(10);
+		steady.api().get("/me", done.text("accessToken")).expect(200);
+		user = steady.api().get("/users/" + member.id(), org.token()).expect(200).json();
+		assertThat(user.path("mfa").path("authenticators").asInt()).isEqualTo(1);
+		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isEqualTo(10);
+		assertThat(audited(org, "mfa.authenticator_added", member.id())).isOne();
+		assertThat(audited(org, "mfa.recovery_codes_generated", member.id())).isOne();
+		assertAuditChainIntact(org);
+		assertSentOnce(member.email(), DEVICE_ADDED);
+		assertSentOnce(member.email(), NEW_CODES);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "role.update.after-write", "role.update.after-audit" })
+	void aCrashInsideARoleEditLeavesTheRoleItsAuditAndItsNoticesAsBefore(String point) {
+		Org org = fixtures.organization();
+		String name = "Field staff " + Fixtures.unique();
+		UUID role = fixtures.createRole(org, name, true);
+		Map<String, Object> edit = json("name", name + " (no phones)", "requireMfa", false, "reason",
+				"no phones on site");
+		String notice = "Role " + name + " (no phones) no longer requires MFA";
+		Map<String, List<String>> before = snapshot(org.id());
+
+		crashOn(point, node -> node.api().patch("/roles/" + role, edit, org.token()));
+
+		assertThat(snapshot(org.id())).isEqualTo(before);
+		JsonNode unchanged = steady.api().get("/roles/" + role, org.token()).expect(200).json();
+		assertThat(unchanged.path("name").asString()).isEqualTo(name);
+		assertThat(unchanged.path("requireMfa").asBoolean()).isTrue();
+		assertThat(audited(org, "role.updated", role)).isZero();
+		assertThat(audited(org, "role.mfa_requirement_changed", role)).isZero();
+		assertAuditChainIntact(org);
+		assertNeverSent(org.chiefEmail(), notice);
+
+		steady.api().patch("/roles/" + role, edit, org.token()).expect(200);
+		JsonNode changed = steady.api().get("/roles/" + role, org.token()).expect(200).json();
+		assertThat(changed.path("name").asString()).isEqualTo(name + " (no phones)");
+		assertThat(changed.path("requireMfa").asBoolean()).isFalse();
+		assertThat(audited(org, "role.updated", role)).isOne();
+		assertThat(audited(org, "role.mfa_requirement_changed", role)).isOne();
+		assertAuditChainIntact(org);
+		assertSentOnce(org.chiefEmail(), notice);
+	}
+
+	interface Request {
+
+		Api.Response send(GatehouseNode node);
+
+	}
+
+	/** Sends the request to the node that crashes at {@code point}: no answer comes, the process halts. */
+	static void crashOn(String point, Request request) {
+		GatehouseNode node = crashing.get(point).awaitReady();
+		assertThatThrownBy(() -> request.send(node)).as("the request to the node crashing at " + point)
+			.isInstanceOf(UncheckedIOException.class);
+		assertThat(node.awaitExit(Duration.ofSeconds(10))).isEqualTo(137);
+		assertThat(node.logged("fault injection: halting at " + point)).isTrue();
+	}
+
+	/** Every row the organization owns, in a stable order (the outbox by recipient and subject only). */
+	static Map<String, List<String>> snapshot(UUID org) {
+		Map<String, String> queries = new LinkedHashMap<>();
+		queries.put("organization", "SELECT * FROM organization WHERE id = ?");
+		queries.put("role", "SELECT * FROM role WHERE organization_id = ? ORDER BY id");
+		queries.put("app_user", "SELECT * FROM app_user WHERE organization_id = ? ORDER BY id");
+		queries.put("authenticator", "SELECT * FROM authenticator WHERE organization_id = ? ORDER BY id");
+		queries.put("recovery_code", "SELECT * FROM recovery_code WHERE organization_id = ? ORDER BY id");
+		queries.put("mfa_failure_budget", "SELECT * FROM mfa_failure_budget WHERE organization_id = ? ORDER BY user_id");
+		queries.put("api_token", "SELECT * FROM api_token WHERE organization_id = ? ORDER BY token_hash");
+		queries.put("one_time_token", "SELECT * FROM one_time_token WHERE organization_id = ? ORDER BY token_hash");
+		queries.put("audit_chain", "SELECT * FROM audit_chain WHERE organization_id = ?");
+		queries.put("audit_event", "SELECT * FROM audit_event WHERE organization_id = ? ORDER BY seq");
+		queries.put("mail_outbox",
+				"SELECT recipient, subject FROM mail_outbox WHERE organization_id = ? ORDER BY recipient, subject");
+		Map<String, List<String>> snapshot = new LinkedHashMap<>();
+		queries.forEach((table, sql) -> snapshot.put(table, nodes.jdbc().sql(sql).param(org).query((rs, n) -> {
+			List<String> values = new ArrayList<>();
+			for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+				Object value = rs.getObject(column);
+				values.add(rs.getMetaData().getColumnName(column) + "="
+						+ (value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value)));
+			}
+			return String.join(", ", values);
+		}).list()));
+		return snapshot;
+	}
+
+	/** How many audit events with this action and target the organization's trail shows. */
+	static long audited(Org org, String action, UUID target) {
+		return fixtures.audit(org.token(), action).stream()
+			.filter(event -> target.toString().equals(event.path("targetId").asString(null)))
+			.count();
+	}
+
+	static void assertAuditChainIntact(Org org) {
+		JsonNode verification = steady.api().get("/audit-events/verification", org.token()).expect(200).json();
+		assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+		long stored = nodes.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE organization_id = ?")
+			.param(org.id()).query(Long.class).single();
+		assertThat(verification.path("events").asLong()).isEqualTo(stored);
+	}
+
+	/** Not queued, so never sent; and, after several dispatch rounds, not received either. */
+	static void assertNeverSent(String to, String subject) {
+		assertThat(mailbox.queuedFor(to, subject)).as("queued for " + to + ": " + subject).isZero();
+		GatehouseNode.pause(Duration.ofMillis(600));
+		assertThat(mailbox.receivedBy(to).stream().filter(m -> m.subject().contains(subject)))
+			.as("received by " + to + ": " + subject).isEmpty();
+	}
+
+	/** Arrives, and after several more dispatch rounds of every node still running, only once. */
+	static void assertSentOnce(String to, String subject) {
+		mailbox.await(to, subject);
+		GatehouseNode.pause(Duration.ofMillis(600));
+		assertThat(mailbox.receivedBy(to).stream().filter(m -> m.subject().contains(subject)))
+			.as("received by " + to + ": " + subject).hasSize(1);
+		assertThat(mailbox.queuedFor(to, subject)).isEqualTo(1);
+	}
+
+}
