@@ -24,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"gatehouse.mail.poll-interval=100ms",
 		"gatehouse.base-url=" + Fixtures.BASE_URL,
-		"logging.level.org.gatehouse.notification=WARN", "management.defaults.metrics.export.enabled=true",
+		"logging.level.org.gatehouse.notification=WARN", "logging.level.com.icegreen=WARN",
+		"management.defaults.metrics.export.enabled=true",
 		"management.prometheus.metrics.export.enabled=true" })
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(HarnessConfiguration.class)
