@@ -104,6 +104,9 @@ public class Roles {
 				change.requireMfa() == null ? before.requireMfa() : change.requireMfa(), before.builtIn());
 		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
+		if (after.requireMfa() != before.requireMfa() && reason == null) {
+			throw ProblemException.invalid("Say why the MFA requirement changes: a reason is required.");
+		}
 		if (!after.permissions().equals(before.permissions()) || after.requireMfa() != before.requireMfa()) {
 			actor.requireRecentStrongFactor(clock.instant());
 		}
