@@ -1,6 +1,12 @@
 package org.gatehouse;
 
+import java.util.Arrays;
+
+import org.gatehouse.system.CommandRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,6 +21,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GatehouseApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && CommandRunner.NAMES.contains(args[0])) {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(GatehouseApplication.class)
+				.web(WebApplicationType.NONE)
+				.properties("gatehouse.command=" + args[0], "spring.main.banner-mode=off")
+				.run(Arrays.copyOfRange(args, 1, args.length));
+			System.exit(SpringApplication.exit(context));
+		}
 		SpringApplication.run(GatehouseApplication.class, args);
 	}
 

@@ -71,7 +71,8 @@ class ConsoleLogin {
 	@PostMapping("/login")
 	String login(LoginForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password());
+			SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password(),
+					request.getRemoteAddr());
 			HttpSession session = request.getSession(true);
 			request.changeSessionId();
 			session.setAttribute(ConsoleSessionFilter.ATTRIBUTE, started.signedIn());

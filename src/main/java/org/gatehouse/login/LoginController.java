@@ -1,6 +1,8 @@
 package org.gatehouse.login;
 
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -131,8 +133,9 @@ class LoginController {
 	}
 
 	@PostMapping("/login")
-	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body) {
-		SignInFlow.Started started = flow.password(body.organization(), body.email(), body.password());
+	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+		SignInFlow.Started started = flow.password(body.organization(), body.email(), body.password(),
+				request.getRemoteAddr());
 		LoginResponse response = started.stage() == Stage.DONE
 				? new LoginResponse(Stage.DONE, null,
 						tokens.issue(started.account(), ApiTokens.Kind.ACCESS, null, null).token())

@@ -30,20 +30,23 @@ class PasswordSignIn {
 	private final Users users;
 	private final PasswordEncoder encoder;
 	private final PasswordThrottle throttle;
+	private final ClientThrottle clients;
 	private final MeterRegistry meters;
 	private final String decoyHash;
 
 	PasswordSignIn(Organizations organizations, Users users, PasswordEncoder encoder, PasswordThrottle throttle,
-			MeterRegistry meters) {
+			ClientThrottle clients, MeterRegistry meters) {
 		this.organizations = organizations;
 		this.users = users;
 		this.encoder = encoder;
 		this.throttle = throttle;
+		this.clients = clients;
 		this.meters = meters;
 		this.decoyHash = encoder.encode(Tokens.newToken());
 	}
 
-	Account verify(String slug, String email, String password) {
+	Account verify(String slug, String email, String password, String client) {
+		clients.check(client);
 		String key = Tokens.sha256(String.valueOf(slug).strip().toLowerCase(Locale.ROOT) + "\n" + Emails.normalize(email));
 		throttle.check(key);
 		Optional<Organization> org = organizations.findBySlug(slug);
@@ -53,6 +56,7 @@ class PasswordSignIn {
 		boolean allowed = matches && hash != null && credentials.map(c -> c.account().canSignIn()).orElse(false);
 		if (!allowed) {
 			throttle.failed(key);
+			clients.failed(client);
 			meters.counter("gatehouse.sign_in.password", "outcome", "failed").increment();
 			throw new ProblemException(Problem.SIGN_IN_FAILED, FAILED);
 		}

@@ -27,8 +27,8 @@ class SignInFlow {
 	record Started(Account account, SignedIn signedIn, Stage stage) {
 	}
 
-	Started password(String organization, String email, String password) {
-		Account account = passwords.verify(organization, email, password);
+	Started password(String organization, String email, String password, String client) {
+		Account account = passwords.verify(organization, email, password, client);
 		Role role = roles.find(account.organizationId(), account.roleId()).orElseThrow();
 		Instant now = clock.instant();
 		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),

@@ -17,6 +17,7 @@ import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Text;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.FaultInjection;
 import org.gatehouse.user.Account;
@@ -112,13 +113,11 @@ public class Authenticators {
 	 */
 	@Transactional
 	public void disableByAdministrator(Actor actor, UserId target, String reason) {
-		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw ProblemException.invalid("A reason (at most 500 characters) is required.");
-		}
+		String clean = Text.clean(reason, 500, "The reason");
 		users.manageable(actor, target, "mfa.reset");
 		actor.requireRecentStrongFactor(clock.instant());
 		reset(actor.organizationId(), target, MfaEvents.By.ADMINISTRATOR, actor.userId().value(),
-				AuditEntry.ActorType.USER, reason.strip(), Map.of());
+				AuditEntry.ActorType.USER, clean, Map.of());
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.gatehouse.organization.Organizations;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Text;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.FaultInjection;
 import org.gatehouse.system.GatehouseSettings;
@@ -188,11 +189,7 @@ public class Enrollment {
 	}
 
 	static String validLabel(String label) {
-		String clean = label == null || label.isBlank() ? "Authenticator" : label.strip();
-		if (clean.length() > 64 || clean.chars().anyMatch(Character::isISOControl)) {
-			throw ProblemException.invalid("A label has at most 64 characters and no control characters.");
-		}
-		return clean;
+		return label == null || label.isBlank() ? "Authenticator" : Text.clean(label, 64, "The label");
 	}
 
 }

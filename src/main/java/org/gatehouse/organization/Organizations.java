@@ -18,6 +18,7 @@ import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Text;
 import org.gatehouse.system.GatehouseSettings;
 import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
@@ -157,10 +158,7 @@ public class Organizations {
 	}
 
 	static String validName(String name) {
-		if (name == null || name.isBlank() || name.strip().length() > 200) {
-			throw ProblemException.invalid("The organization name is required and has at most 200 characters.");
-		}
-		return name.strip();
+		return Text.clean(name, 200, "The organization name");
 	}
 
 }

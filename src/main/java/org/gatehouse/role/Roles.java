@@ -17,6 +17,7 @@ import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.RoleId;
+import org.gatehouse.shared.Text;
 import org.gatehouse.system.FaultInjection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -95,6 +96,7 @@ public class Roles {
 	@Transactional
 	public Role update(Actor actor, RoleId id, RoleChange change) {
 		actor.require(Permission.ROLES_MANAGE);
+		String reason = Text.optional(change.reason(), 500, "The reason");
 		Role before = roles.findForUpdate(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
 		Role after = new Role(before.organizationId(), before.id(),
 				change.name() == null ? before.name() : validName(change.name()),
@@ -102,6 +104,9 @@ public class Roles {
 				change.requireMfa() == null ? before.requireMfa() : change.requireMfa(), before.builtIn());
 		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
+		if (after.requireMfa() != before.requireMfa() && reason == null) {
+			throw ProblemException.invalid("Say why the MFA requirement changes: a reason is required.");
+		}
 		if (!after.permissions().equals(before.permissions()) || after.requireMfa() != before.requireMfa()) {
 			actor.requireRecentStrongFactor(clock.instant());
 		}
@@ -114,13 +119,13 @@ public class Roles {
 		roles.update(after, clock.instant());
 		faults.point("role.update.after-write");
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
-				id.value(), describe(before, after, change.reason())));
+				id.value(), describe(before, after, reason)));
 		faults.point("role.update.after-audit");
 		if (after.requireMfa() != before.requireMfa()) {
 			audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
-					"role.mfa_requirement_changed", id.value(), describe(before, after, change.reason())));
+					"role.mfa_requirement_changed", id.value(), describe(before, after, reason)));
 			events.publishEvent(new RoleMfaRequirementChanged(actor.organizationId(), id, after.name(),
-					after.requireMfa(), actor.userId(), change.reason()));
+					after.requireMfa(), actor.userId(), reason));
 		}
 		return after;
 	}
@@ -170,8 +175,8 @@ public class Roles {
 		details.put("permissions.after", RoleRepository.codes(after.permissions()));
 		details.put("requireMfa.before", Boolean.toString(before.requireMfa()));
 		details.put("requireMfa.after", Boolean.toString(after.requireMfa()));
-		if (reason != null && !reason.isBlank()) {
-			details.put("reason", reason.strip());
+		if (reason != null) {
+			details.put("reason", reason);
 		}
 		return details;
 	}
@@ -186,10 +191,7 @@ public class Roles {
 	}
 
 	private static String validName(String name) {
-		if (name == null || name.isBlank() || name.strip().length() > 100) {
-			throw ProblemException.invalid("A role name is required and has at most 100 characters.");
-		}
-		return name.strip();
+		return Text.clean(name, 100, "The role name");
 	}
 
 }

@@ -16,7 +16,7 @@ public final class Emails {
 	}
 
 	public static boolean isValid(String email) {
-		return email != null && email.length() <= 320 && SHAPE.matcher(email.trim()).matches();
+		return email != null && email.length() <= 320 && Text.acceptable(email) && SHAPE.matcher(email.trim()).matches();
 	}
 
 }

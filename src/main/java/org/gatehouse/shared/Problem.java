@@ -17,7 +17,8 @@ public enum Problem {
 	LAST_ADMINISTRATOR(409, "last-administrator", "The organization would have no administrator left"),
 	GONE(410, "gone", "This link has expired or was already used"),
 	THROTTLED(429, "throttled", "Too many attempts"),
-	UNAVAILABLE(503, "unavailable", "Temporarily unavailable");
+	UNAVAILABLE(503, "unavailable", "Temporarily unavailable"),
+	INTERNAL(500, "internal", "Something went wrong on our side");
 
 	private final int status;
 	private final String slug;

@@ -17,10 +17,14 @@ class SystemConfiguration {
 		return Clock.systemUTC();
 	}
 
-	/** Argon2id at m = 19 MiB, t = 2, p = 1 (OWASP's first recommended setting). */
+	/**
+	 * Argon2id at m = 19 MiB, t = 2, p = 1 (OWASP's first recommended setting), at most one
+	 * computation per processor at a time.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 }

@@ -58,7 +58,7 @@ class UserController {
 	record RoleAssignment(@NotNull UUID roleId, @Size(max = 500) String reason) {
 	}
 
-	record Reason(@Size(max = 500) String reason) {
+	record Reason(@NotBlank @Size(max = 500) String reason) {
 	}
 
 	record Exemption(@NotNull Instant until, @NotBlank @Size(max = 500) String reason) {
@@ -90,8 +90,8 @@ class UserController {
 	}
 
 	@PostMapping("/users/{id}/disable")
-	UserView disable(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason body) {
-		return UserView.of(users.disable(actor, new UserId(id), body == null ? null : body.reason()));
+	UserView disable(Actor actor, @PathVariable UUID id, @Valid @RequestBody Reason body) {
+		return UserView.of(users.disable(actor, new UserId(id), body.reason()));
 	}
 
 	@PostMapping("/users/{id}/enable")

@@ -16,8 +16,8 @@ public record UserQuery(UserKind kind, RoleId roleId, UserStatus status, MfaFilt
 		if (size < 1 || size > 200) {
 			throw org.gatehouse.shared.ProblemException.invalid("size must be between 1 and 200.");
 		}
-		if (text != null && text.length() > 200) {
-			throw org.gatehouse.shared.ProblemException.invalid("q has at most 200 characters.");
+		if (text != null && (text.length() > 200 || !org.gatehouse.shared.Text.acceptable(text))) {
+			throw org.gatehouse.shared.ProblemException.invalid("q has at most 200 characters and no control characters.");
 		}
 	}
 

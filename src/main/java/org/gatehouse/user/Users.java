@@ -19,6 +19,7 @@ import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.RoleId;
+import org.gatehouse.shared.Text;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.GatehouseSettings;
 import org.gatehouse.system.OneTimeTokens;
@@ -112,6 +113,7 @@ public class Users {
 
 	@Transactional
 	public Account disable(Actor actor, UserId id, String reason) {
+		String clean = Text.clean(reason, 500, "The reason");
 		Account target = manageable(actor, id, "user.disabled");
 		if (target.status() == UserStatus.DISABLED) {
 			return target;
@@ -119,8 +121,8 @@ public class Users {
 		refuseLastManager(actor, target, "user.disabled");
 		users.setStatus(actor.organizationId(), id, UserStatus.DISABLED, clock.instant());
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.disabled", id.value(),
-				reasonOnly(reason)));
-		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "disabled", actor.userId(), reason));
+				Map.of("reason", clean)));
+		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "disabled", actor.userId(), clean));
 		return users.find(actor.organizationId(), id).orElseThrow();
 	}
 
@@ -140,6 +142,7 @@ public class Users {
 	/** Moves a user to another role; takes effect at the user's next request. */
 	@Transactional
 	public Account changeRole(Actor actor, UserId id, RoleId roleId, String reason) {
+		Map<String, String> because = reasonOnly(reason);
 		Account target = manageable(actor, id, "user.role_changed");
 		Role next = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
 		refuseAboveCeiling(actor, next, "user.role_changed", target.id());
@@ -156,7 +159,7 @@ public class Users {
 		details.put("role.after", next.name());
 		details.put("requireMfa.before", Boolean.toString(previous.requireMfa()));
 		details.put("requireMfa.after", Boolean.toString(next.requireMfa()));
-		details.putAll(reasonOnly(reason));
+		details.putAll(because);
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.role_changed",
 				id.value(), details));
 		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "role_changed", actor.userId(),
@@ -173,9 +176,7 @@ public class Users {
 		Account target = manageable(actor, id, "user.mfa_exemption");
 		actor.requireRecentStrongFactor(clock.instant());
 		if (until != null) {
-			if (reason == null || reason.isBlank() || reason.length() > 500) {
-				throw ProblemException.invalid("A reason (at most 500 characters) is required.");
-			}
+			Text.clean(reason, 500, "The reason");
 			if (!until.isAfter(clock.instant()) || until.isAfter(clock.instant().plus(MAX_EXEMPTION))) {
 				throw ProblemException.invalid("An exemption ends in the future and within 7 days.");
 			}
@@ -297,7 +298,8 @@ public class Users {
 	}
 
 	private static Map<String, String> reasonOnly(String reason) {
-		return reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip());
+		String clean = Text.optional(reason, 500, "The reason");
+		return clean == null ? Map.of() : Map.of("reason", clean);
 	}
 
 	static String validEmail(String email) {
@@ -308,10 +310,7 @@ public class Users {
 	}
 
 	static String validName(String name) {
-		if (name == null || name.isBlank() || name.strip().length() > 200) {
-			throw ProblemException.invalid("A name is required and has at most 200 characters.");
-		}
-		return name.strip();
+		return Text.clean(name, 200, "The name");
 	}
 
 }

@@ -164,6 +164,9 @@ class LostDeviceIntegrationTests {
 		assertThat(impact.path("withoutAuthenticator").asLong()).isEqualTo(1);
 		assertThat(impact.path("consequence").asString()).contains("1 member has no authenticator and will sign in with a password alone");
 
+		api.patch("/roles/" + role, json("requireMfa", false), org.token()).expectProblem(400, "invalid-input");
+		assertThat(fixtures.password(org.slug(), employee.email(), employee.password()).text("next"))
+			.isEqualTo("MFA_ENROLLMENT");
 		api.patch("/roles/" + role, json("requireMfa", false, "reason", "field staff without phones"), org.token())
 			.expect(200);
 		JsonNode event = fixtures.audited(org.token(), "role.mfa_requirement_changed", role);

@@ -22,9 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"gatehouse.mail.poll-interval=100ms",
+		"gatehouse.mail.poll-interval=100ms", "gatehouse.sign-in.client-failures-per-minute=1000000",
 		"gatehouse.base-url=" + Fixtures.BASE_URL,
-		"logging.level.org.gatehouse.notification=WARN", "management.defaults.metrics.export.enabled=true",
+		"logging.level.org.gatehouse.notification=WARN", "logging.level.com.icegreen=WARN",
+		"management.defaults.metrics.export.enabled=true",
 		"management.prometheus.metrics.export.enabled=true" })
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(HarnessConfiguration.class)

@@ -1,0 +1,65 @@
+package org.gatehouse.login;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one client that sprays wrong passwords at many accounts from taking the service's
+ * capacity: after 20 (configurable) failed sign-ins from one address within a minute, its further attempts are
+ * refused before any password is hashed, until the minute is over. Per node and in memory: it
+ * protects this node's processors, while the per-account throttle in the database protects accounts.
+ */
+@Component
+class ClientThrottle {
+
+	static final Duration WINDOW = Duration.ofMinutes(1);
+	static final int MAX_TRACKED = 100_000;
+
+	private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+	private final int failuresPerWindow;
+	private final Clock clock;
+
+	ClientThrottle(@Value("${gatehouse.sign-in.client-failures-per-minute:20}") int failuresPerWindow, Clock clock) {
+		if (failuresPerWindow < 1) {
+			throw new IllegalArgumentException("gatehouse.sign-in.client-failures-per-minute must be at least 1");
+		}
+		this.failuresPerWindow = failuresPerWindow;
+		this.clock = clock;
+	}
+
+	private record Window(Instant start, AtomicInteger failures) {
+	}
+
+	void check(String client) {
+		Window window = windows.get(client);
+		Instant now = clock.instant();
+		if (window != null && now.isBefore(window.start().plus(WINDOW))
+				&& window.failures().get() >= failuresPerWindow) {
+			throw new ProblemException(Problem.THROTTLED, "Too many failed sign-ins from your network. Try again shortly.",
+					Duration.between(now, window.start().plus(WINDOW)));
+		}
+	}
+
+	void failed(String client) {
+		Instant now = clock.instant();
+		if (windows.size() > MAX_TRACKED) {
+			windows.entrySet().removeIf(e -> !now.isBefore(e.getValue().start().plus(WINDOW)));
+		}
+		windows.compute(client, (key, window) -> window == null || !now.isBefore(window.start().plus(WINDOW))
+				? new Window(now, new AtomicInteger(1)) : increment(window));
+	}
+
+	private static Window increment(Window window) {
+		window.failures().incrementAndGet();
+		return window;
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.gatehouse.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.gatehouse.support.Api;
+import org.gatehouse.support.Fixtures;
+import org.gatehouse.support.Fixtures.Org;
+import org.gatehouse.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input at every public endpoint: malformed JSON, wrong types, huge strings, odd Unicode,
+ * duplicated keys and parameters, path tricks. Every answer is a 4xx problem response, never a 5xx,
+ * and nothing in the database changes. Inputs are generated with jqwik's arbitraries.
+ */
+@IntegrationTest
+class HostileInputIntegrationTests {
+
+	static final int SAMPLES = 12;
+
+	static final String[] TABLES = { "organization", "app_user", "role", "authenticator", "recovery_code",
+			"api_token", "one_time_token", "mail_outbox", "help_vote" };
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Org org;
+
+	String userId;
+
+	String roleId;
+
+	@BeforeEach
+	void organization() {
+		org = fixtures.organization();
+		userId = fixtures.member(org, "Vendor", "VENDOR").id().toString();
+		roleId = fixtures.roleId(org, "Employee").toString();
+	}
+
+	record Endpoint(String method, String path, boolean signedIn, String... fields) {
+	}
+
+	List<Endpoint> endpoints() {
+		return List.of(new Endpoint("POST", "/organizations", false, "name", "slug", "ownerName", "ownerEmail", "ownerPassword"),
+				new Endpoint("POST", "/organizations/verify-email", false, "token"),
+				new Endpoint("POST", "/login", false, "organization", "email", "password"),
+				new Endpoint("POST", "/login/mfa", false, "loginToken", "code"),
+				new Endpoint("POST", "/login/enrollment", false, "loginToken"),
+				new Endpoint("POST", "/login/enrollment/confirm", false, "loginToken", "code", "label"),
+				new Endpoint("POST", "/invitations/accept", false, "token", "password"),
+				new Endpoint("POST", "/authenticators/report", false, "token"),
+				new Endpoint("POST", "/users", true, "email", "name", "kind", "roleId"),
+				new Endpoint("POST", "/users/{user}/disable", true, "reason"),
+				new Endpoint("PUT", "/users/{user}/role", true, "roleId", "reason"),
+				new Endpoint("POST", "/users/{user}/mfa/disable", true, "reason"),
+				new Endpoint("POST", "/users/{user}/mfa/exemption", true, "until", "reason"),
+				new Endpoint("POST", "/roles", true, "name", "permissions", "requireMfa"),
+				new Endpoint("PATCH", "/roles/{role}", true, "name", "permissions", "requireMfa", "reason"),
+				new Endpoint("POST", "/me/authenticators", true, "label", "replace"),
+				new Endpoint("POST", "/me/authenticators/{user}/confirm", true, "code", "label"),
+				new Endpoint("POST", "/me/step-up", true, "code", "password"),
+				new Endpoint("POST", "/organization/chief-operator", true, "userId"));
+	}
+
+	/** Values no field accepts: wrong types, huge or empty strings, control characters and odd Unicode. */
+	Arbitrary<String> hostileValue() {
+		Arbitrary<String> odd = Arbitraries.strings()
+			.withChars('\u0000', '\u202E', '\u200B', '\uFEFF', '\u0301', '"', '\\', '<', '>', '%', '\'', ';')
+			.withCharRange('\u4E00', '\u4E20')
+			.ofMinLength(0).ofMaxLength(40)
+			.flatMap(text -> Arbitraries.of('\u0000', '\u202E', '\u2066', '\u200F', '\u0007', '\uFEFF')
+				.map(forbidden -> jsonString(text + forbidden)));
+		Arbitrary<String> huge = Arbitraries.integers().between(70_000, 120_000).map(n -> jsonString("A".repeat(n)));
+		Arbitrary<String> wrongType = Arbitraries.of("12345", "-1", "1e309", "true", "null", "[]", "[1,2,{}]",
+				"{\"$gt\":\"\"}", "{}", "\"\"", "\"   \"", "\"\\ud800\"", "\"\\u0000\"", "\"\\u202e\"");
+		return Arbitraries.oneOf(odd, huge, wrongType);
+	}
+
+	Arbitrary<String> hostileBody(Endpoint endpoint) {
+		Arbitrary<String> object = hostileValue().list().ofSize(endpoint.fields().length).map(values -> {
+			StringBuilder json = new StringBuilder("{");
+			for (int i = 0; i < values.size(); i++) {
+				json.append(i == 0 ? "" : ",").append('"').append(endpoint.fields()[i]).append("\":").append(values.get(i));
+			}
+			return json.append('}').toString();
+		});
+		Arbitrary<String> duplicated = hostileValue().map(value -> "{\"" + endpoint.fields()[0] + "\":\"ok\",\""
+				+ endpoint.fields()[0] + "\":" + value + "}");
+		Arbitrary<String> malformed = Arbitraries.of("{", "}", "[", "{\"a\":", "{'single':'quotes'}", "nul", "{\"a\":1,}",
+				"\u0000\u0001", "{\"a\":\"unterminated}", "<xml/>", "%7B%7D", "{{}}", "[]", "\"text\"", "42");
+		return Arbitraries.oneOf(object, duplicated, malformed);
+	}
+
+	Arbitrary<String> hostileId() {
+		return Arbitraries.of("not-a-uuid", "..%2F..%2Factuator", "%2e%2e", "00000000-0000-0000-0000-00000000000G",
+				"1", "-1", "9".repeat(300), UUID.randomUUID() + "x", "%E2%80%AE", "%27%20OR%201%3D1--", "null",
+				"00000000-0000-0000-0000-000000000000", UUID.randomUUID().toString());
+	}
+
+	@Test
+	void hostileBodiesAtEveryEndpointGetA4xxProblemAndChangeNothing() {
+		Map<String, Long> before = counts();
+		List<String> violations = new ArrayList<>();
+		for (Endpoint endpoint : endpoints()) {
+			String path = endpoint.path().replace("{user}", userId).replace("{role}", roleId);
+			hostileBody(endpoint).sampleStream().limit(SAMPLES).forEach(body -> check(
+					api.sendRaw(endpoint.method(), path, body, endpoint.signedIn() ? org.token() : null), violations));
+		}
+		assertThat(violations).isEmpty();
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void pathTricksAndDuplicatedOrWrongParametersGetA4xxProblemAndChangeNothing() {
+		Map<String, Long> before = counts();
+		List<String> violations = new ArrayList<>();
+		for (String template : List.of("GET /users/%s", "POST /users/%s/disable", "POST /users/%s/enable",
+				"PUT /users/%s/role", "POST /users/%s/mfa/disable", "GET /users/%s/authenticators", "GET /roles/%s",
+				"PATCH /roles/%s", "GET /roles/%s/mfa-impact", "DELETE /me/authenticators/%s")) {
+			String[] parts = template.split(" ");
+			hostileId().sampleStream().limit(SAMPLES).forEach(id -> check(api.sendRaw(parts[0],
+					String.format(parts[1], id), "{\"reason\":\"x\",\"roleId\":\"" + UUID.randomUUID() + "\"}", org.token()),
+					violations));
+		}
+		for (String query : List.of("page=1&page=abc", "size=-1", "size=100000", "page=-5", "mfa=none&mfa=alien",
+				"kind=ALIEN", "roleId=not-a-uuid", "status=GONE", "q=" + "%25".repeat(300), "q=%00", "q=%E2%80%AE",
+				"q=a&q=b", "page=%F0%9F%98%80")) {
+			check(api.get("/users?" + query, org.token()), violations);
+		}
+		for (String query : List.of("from=yesterday", "to=2020-13-01T00:00:00Z", "actorId=1", "targetId=zz",
+				"limit=abc", "limit=1&limit=2", "action=a&action=b", "format=csv&format=json")) {
+			check(api.get("/audit-events?" + query, org.token()), violations);
+			if (!query.startsWith("limit")) {
+				check(api.get("/audit-events/export?" + query, org.token()), violations);
+			}
+		}
+		assertThat(violations).isEmpty();
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	void check(Api.Response answer, List<String> violations) {
+		boolean problem = answer.header("Content-Type").orElse("").startsWith("application/problem+json");
+		boolean ok = answer.status() >= 400 && answer.status() < 500 && problem && answer.problemSlug() != null;
+		boolean harmlessMiss = answer.status() == 404 && problem;
+		if (!ok && !harmlessMiss) {
+			violations.add(answer.request().substring(0, Math.min(200, answer.request().length())) + " -> "
+					+ answer.status() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+		}
+	}
+
+	Map<String, Long> counts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+		}
+		counts.put("audit_event (success)", jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS'")
+			.query(Long.class).single());
+		counts.put("help votes", jdbc.sql("SELECT SUM(votes) FROM help_vote").query(Long.class).single());
+		return counts;
+	}
+
+	static String jsonString(String raw) {
+		return raw.chars().mapToObj(c -> c < 0x20 || c == '"' || c == '\\' ? String.format("\\u%04x", c)
+				: String.valueOf((char) c)).collect(Collectors.joining("", "\"", "\""));
+	}
+
+}
