@@ -1,5 +1,10 @@
 package org.gatehouse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,6 +246,44 @@ class TwoNodesIntegrationTests {
 		}
 		invited.forEach(email -> mailbox.await(email, Fixtures.INVITATION_SUBJECT));
 		assertSentOnce(invited, Fixtures.INVITATION_SUBJECT);
+	}
+
+	@Test
+	void behindALoadBalancerOneClientSprayingWrongPasswordsDoesNotLockOtherClientsOut() {
+		Org org = organization();
+		Member vendor = onOne.member(org, "Vendor", "VENDOR");
+		String sprayer = "203.0.113.7";
+		for (int i = 0; i < 20; i++) {
+			signInFrom(one, sprayer, org.slug(), Fixtures.uniqueEmail("nobody"), "wrong password " + i)
+				.expectProblem(401, "sign-in-failed");
+		}
+		signInFrom(one, sprayer, org.slug(), vendor.email(), PASSWORD).expectProblem(429, "throttled");
+
+		Api.Response other = signInFrom(one, "198.51.100.23", org.slug(), vendor.email(), PASSWORD).expect(200);
+		assertThat(other.text("next")).isEqualTo("DONE");
+	}
+
+	/** The password step as a load balancer forwards it: from its address, naming the client's. */
+	static Api.Response signInFrom(GatehouseNode node, String client, String slug, String email, String password) {
+		HttpRequest request = HttpRequest.newBuilder(node.api().uri("/login"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", client)
+			.header("X-Forwarded-Proto", "https")
+			.POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+					json("organization", slug, "email", email, "password", password))))
+			.build();
+		try {
+			HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			return new Api.Response("POST /login from " + client, answer.statusCode(), answer.headers(), answer.body(),
+					Duration.ZERO);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** After a few more dispatch rounds of both nodes, each recipient got exactly one such message. */
