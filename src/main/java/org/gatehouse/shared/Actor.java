@@ -41,7 +41,7 @@ public record Actor(OrganizationId organizationId, UserId userId, Set<Permission
 	/** Refuses with 403 unless the actor holds the permission. */
 	public void require(Permission permission) {
 		if (!holds(permission)) {
-			throw new ProblemException(Problem.FORBIDDEN, "This needs the permission " + permission.code() + ".");
+			throw new PermissionDenied(permission);
 		}
 	}
 

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * the error page for the console. Never a stack trace, never a secret.
  */
 @ControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -75,7 +75,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return body;
 	}
 
-	private static Object answer(HttpServletRequest request, Problem problem, String message) {
+	/** A problem response under /api, the console's error page elsewhere. */
+	public static Object answer(HttpServletRequest request, Problem problem, String message) {
 		if (request.getRequestURI().startsWith("/api/")) {
 			return ResponseEntity.status(problem.status()).body(detail(problem, message));
 		}

@@ -84,6 +84,10 @@ class SecurityPageIntegrationTests {
 	void onlyAdministratorsSeeTheSecurityPageAndOnlyTheirOwnOrganization() {
 		Member vendor = fixtures.signedInMember(org, "Vendor", "VENDOR");
 		api.get("/organization/security", vendor.token()).expectProblem(403, "forbidden");
+		JsonNode refusal = fixtures.audit(org.token(), "permission.denied").get(0);
+		assertThat(refusal.path("actorId").asString()).isEqualTo(vendor.id().toString());
+		assertThat(refusal.path("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(refusal.path("details").path("permission").asString()).isEqualTo("users.manage");
 		Org other = fixtures.organization();
 		assertThat(api.get("/organization/security", other.token()).json().path("chiefOperator").path("chiefOperatorId")
 			.asString()).isEqualTo(other.chiefId().toString());
