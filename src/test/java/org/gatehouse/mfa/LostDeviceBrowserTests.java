@@ -53,6 +53,11 @@ class LostDeviceBrowserTests {
 	@Test
 	void anAdministratorDisablesMfaOfAVendorWhoSignsInWithThePasswordAndSetsMfaUpAgain() {
 		Member vendor = enrolledMember("Vendor", "VENDOR");
+		browser.signIn(org.slug(), vendor.email(), vendor.password()).expectPath("/login/challenge");
+		browser.press("lost-device").expectPath("/help/lost-device");
+		assertThat(browser.bodyText()).contains("Ask an administrator of your organization",
+				"If your role does not require MFA, you then sign in with your password alone");
+		browser.forgetCookies();
 
 		signInAsChiefOperator();
 		openUserPage(vendor);

@@ -41,6 +41,8 @@ class SecondFactorBrowserTests {
 		browser.signIn(org.slug(), employee.email(), employee.password()).expectPath("/login/enroll");
 		browser.open("/account");
 		browser.expectPath("/login/enroll");
+		assertThat(browser.imageShown("qr-code")).as("the QR code is drawn").isTrue();
+		assertThat(browser.text("manual-key")).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
 		String phone = browser.enroll("Phone", fixtures::totp);
 		assertThat(browser.texts("#recovery-codes li")).hasSize(10).doesNotHaveDuplicates()
 			.allSatisfy(code -> assertThat(code).isNotBlank());

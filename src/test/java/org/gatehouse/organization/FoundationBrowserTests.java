@@ -81,4 +81,26 @@ class FoundationBrowserTests {
 		assertThat(browser.pathAndQuery()).isEqualTo("/login?signedOut");
 	}
 
+	@Test
+	void theSignUpFormChecksTheSlugInTheBrowserAndTheServerRefusesATakenOne() {
+		browser.open("/signup");
+		for (String bad : new String[] { "Harbour Logistics", "-harbour", "harbour-", "ab" }) {
+			assertThat(browser.type("slug", bad).valid("slug")).as("the slug %s", bad).isFalse();
+		}
+		assertThat(browser.type("slug", "harbour-logistics-2").valid("slug")).isTrue();
+
+		String slug = uniqueSlug();
+		fixtures.api().post("/organizations", Fixtures.signUpBody(slug, uniqueEmail("first"))).expect(201);
+		browser.type("name", "Someone Else")
+			.type("slug", slug)
+			.type("ownerName", "Eve Else")
+			.type("ownerEmail", uniqueEmail("else"))
+			.type("ownerPassword", PASSWORD)
+			.press("sign-up-button");
+		browser.expectPath("/signup");
+		assertThat(browser.error()).isNotBlank();
+		assertThat(browser.element("slug").getAttribute("value")).isEqualTo(slug);
+		assertThat(browser.element("ownerPassword").getAttribute("value")).isEmpty();
+	}
+
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,11 +25,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,8 +43,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Real headless Chromium driven by Selenium, one per test class:
  * {@code @RegisterExtension static final Browser browser = new Browser();} next to
  * {@link IntegrationTest}. It uses Debian's {@code /usr/bin/chromium} and
- * {@code /usr/bin/chromedriver} (never Selenium Manager, which would download), a fresh profile,
- * and opens console pages of the application under test (the port comes from the Spring context).
+ * {@code /usr/bin/chromedriver}, both given explicitly: with the driver's path in the service,
+ * Selenium skips Selenium Manager altogether, so nothing is ever downloaded. Chromium gets a fresh
+ * profile and opens console pages of the application under test (the port comes from the Spring
+ * context).
  * Every test starts without cookies. When a test fails, a screenshot and the page source go to
  * {@code target/browser-failures/} and the page's address and text are printed.
  */
@@ -48,6 +57,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Duration PATIENCE = Duration.ofSeconds(10);
+	static final Duration POLL = Duration.ofMillis(50);
 	static final Path ARTIFACTS = Path.of("target", "browser-failures");
 
 	private ChromeDriverService service;
@@ -77,10 +87,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		driver.manage().window().setSize(new Dimension(1280, 1024));
-		wait = new WebDriverWait(driver, PATIENCE);
+		wait = new WebDriverWait(driver, PATIENCE, POLL);
 	}
 
 	@Override
@@ -89,7 +102,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 			.getEnvironment()
 			.getRequiredProperty("local.server.port", Integer.class);
 		base = "http://localhost:" + port;
-		driver.manage().deleteAllCookies();
+		forgetCookies();
 	}
 
 	@Override
@@ -133,16 +146,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 		open(link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
 	}
 
-	/** Deletes every cookie, as if the browser were closed and opened again. */
+	/** Deletes every cookie of every site, as if the browser were closed and opened again. */
 	public void forgetCookies() {
-		driver.manage().deleteAllCookies();
+		driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
 	}
 
 	/** Goes back one page in the history, as the browser's back button does. */
 	public void back() {
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.navigate().back();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		awaitNextPage(() -> driver.navigate().back());
 	}
 
 	/** The path of the current page, without its query. */
@@ -205,6 +216,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 		return new Select(element(id)).getOptions().stream().map(WebElement::getText).toList();
 	}
 
+	/** Whether the field with this id passes the browser's own form validation (required, pattern, ...). */
+	public boolean valid(String id) {
+		return (Boolean) driver.executeScript("return arguments[0].checkValidity()", element(id));
+	}
+
 	/** Ticks or clears the checkbox with this id. */
 	public Browser tick(String id, boolean ticked) {
 		WebElement box = element(id);
@@ -230,11 +246,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
 	/** Clicks this element (a submit button or a link) and waits until the next page has loaded. */
 	public Browser pressElement(WebElement element) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		element.click();
-		wait.until(ExpectedConditions.stalenessOf(page));
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		awaitNextPage(element::click);
 		return this;
+	}
+
+	/**
+	 * Marks the current document, runs the action and waits until another document has fully
+	 * loaded. (Waiting for the old element to go stale races with Chromium's navigation and can
+	 * fail with "Node with given id does not belong to the document".)
+	 */
+	private void awaitNextPage(Runnable action) {
+		String mark = UUID.randomUUID().toString();
+		driver.executeScript("window.gatehousePageMark = arguments[0]", mark);
+		action.run();
+		try {
+			new WebDriverWait(driver, PATIENCE, POLL).ignoring(WebDriverException.class)
+				.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+						"return window.gatehousePageMark !== arguments[0] && document.readyState === 'complete'", mark));
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("no new page loaded; the browser still shows " + pathAndQuery() + ": "
+					+ bodyText(), ex);
+		}
 	}
 
 	// --- reading ---
@@ -262,6 +295,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 	/** The error message of the page ({@code .error}), or an empty string. */
 	public String error() {
 		return String.join(" ", texts("main .error"));
+	}
+
+	/** What the pages wrote to the browser's console since the last call (errors, warnings, ...). */
+	public List<String> consoleMessages() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.map(LogEntry::toString)
+			.toList();
+	}
+
+	/** Runs JavaScript in the page. */
+	public Object script(String javaScript, Object... arguments) {
+		return driver.executeScript(javaScript, arguments);
+	}
+
+	/** Whether the image with this id was loaded and decoded by the browser. */
+	public boolean imageShown(String id) {
+		return (Boolean) driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0",
+				element(id));
 	}
 
 	/** The whole visible text of the page. */
@@ -347,8 +398,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 			Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
 			Files.writeString(html, driver.getPageSource(), StandardCharsets.UTF_8);
 			System.err.printf("%n[browser] %s failed on %s (%s): %s%n[browser] screenshot %s, page source %s%n"
-					+ "[browser] the page reads:%n%s%n%n", name, driver.getCurrentUrl(), driver.getTitle(),
-					failure.getMessage(), png.toAbsolutePath(), html.toAbsolutePath(), bodyText());
+					+ "[browser] browser console: %s%n[browser] the page reads:%n%s%n%n", name, driver.getCurrentUrl(),
+					driver.getTitle(), failure.getMessage(), png.toAbsolutePath(), html.toAbsolutePath(),
+					consoleMessages(), bodyText());
 		}
 		catch (IOException | WebDriverException ex) {
 			failure.addSuppressed(ex);
