@@ -42,7 +42,7 @@ class DueResets {
 	@Scheduled(fixedDelayString = "${gatehouse.support.job-interval:60s}", initialDelayString = "${gatehouse.support.job-interval:60s}")
 	void run() {
 		try {
-			tickets.dueForExecution(clock.instant()).forEach(id -> attempt(id, this::executeIfDue));
+			tickets.dueForExecution(clock.instant()).forEach(this::executeIfDue);
 			Instant now = clock.instant();
 			tickets.stale(now.minus(settings.proofLifetime()), now.minus(settings.ticketLifetime()))
 				.forEach(id -> attempt(id, this::expireIfStale));
@@ -52,8 +52,12 @@ class DueResets {
 		}
 	}
 
-	/** Runs the reset if the ticket, locked now, is still waiting and due. */
+	/** Runs the reset, in a transaction of its own, if the ticket, locked now, is still waiting and due. */
 	void executeIfDue(UUID id) {
+		attempt(id, this::execute);
+	}
+
+	private void execute(UUID id) {
 		tickets.findForUpdate(id).filter(t -> t.due(clock.instant())).ifPresent(ticket -> {
 			log.changed(ticket, ticket.ready(clock.instant()), TicketLog.By.SYSTEM, Map.of());
 			execution.run(ticket, TicketLog.By.SYSTEM);
