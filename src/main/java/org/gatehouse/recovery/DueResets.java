@@ -13,7 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the resets whose waiting period is over, and expires tickets that made no progress in time.
+ * Runs the resets whose waiting period is over, expires tickets that made no progress in time, and
+ * forgets intake windows that are over.
  * Each ticket is handled in its own transaction with its row locked and its state checked again
  * under the lock, so a cancellation that got there first wins, and of several nodes only one acts.
  */
@@ -25,15 +26,17 @@ class DueResets {
 	private final TicketRepository tickets;
 	private final TicketLog log;
 	private final ResetExecution execution;
+	private final IntakeThrottle throttle;
 	private final SupportSettings settings;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
-	DueResets(TicketRepository tickets, TicketLog log, ResetExecution execution, SupportSettings settings,
-			PlatformTransactionManager transactions, Clock clock) {
+	DueResets(TicketRepository tickets, TicketLog log, ResetExecution execution, IntakeThrottle throttle,
+			SupportSettings settings, PlatformTransactionManager transactions, Clock clock) {
 		this.tickets = tickets;
 		this.log = log;
 		this.execution = execution;
+		this.throttle = throttle;
 		this.settings = settings;
 		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -46,6 +49,7 @@ class DueResets {
 			Instant now = clock.instant();
 			tickets.stale(now.minus(settings.proofLifetime()), now.minus(settings.ticketLifetime()))
 				.forEach(id -> attempt(id, this::expireIfStale));
+			throttle.sweep();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("support job skipped: {}", ex.getClass().getSimpleName());

@@ -44,6 +44,13 @@ class IntakeThrottle {
 		admit("email\n" + Emails.normalize(contactEmail), settings.requestsPerEmail());
 	}
 
+	/** Forgets windows that are over; their next request starts a new one anyway. */
+	@Transactional
+	public void sweep() {
+		jdbc.sql("DELETE FROM support_intake_limit WHERE window_start < ?")
+			.param(Times.db(clock.instant().minus(settings.requestWindow()))).update();
+	}
+
 	private void admit(String key, int limit) {
 		Instant now = clock.instant();
 		String hash = Tokens.sha256("support-intake\n" + key);

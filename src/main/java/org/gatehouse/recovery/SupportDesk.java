@@ -96,7 +96,11 @@ public class SupportDesk {
 		SupportAccess.require(actor, Permission.SUPPORT_AGENT);
 		String why = Text.clean(reason, 500, "The reason");
 		Ticket ticket = tickets.findForUpdate(id).orElseThrow(ProblemException::notFound);
+		boolean announced = announced(ticket);
 		log.changed(ticket, ticket.reject(why, clock.instant()), TicketLog.By.agent(actor.userId().value()), Map.of());
+		if (announced) {
+			cancellation.announce(ticket, "our support team");
+		}
 		return views.details(ticket);
 	}
 
@@ -105,12 +109,17 @@ public class SupportDesk {
 		SupportAccess.require(actor, Permission.SUPPORT_AGENT);
 		String why = Text.clean(reason, 500, "The reason");
 		Ticket ticket = tickets.findForUpdate(id).orElseThrow(ProblemException::notFound);
-		boolean announced = ticket.state == TicketState.WAITING_PERIOD || ticket.state == TicketState.READY;
+		boolean announced = announced(ticket);
 		log.changed(ticket, ticket.cancel(why, clock.instant()), TicketLog.By.agent(actor.userId().value()), Map.of());
 		if (announced) {
 			cancellation.announce(ticket, "our support team");
 		}
 		return views.details(ticket);
+	}
+
+	/** Whether the organization got the waiting-period notice, and so must hear that the reset will not run. */
+	private static boolean announced(Ticket ticket) {
+		return ticket.state == TicketState.WAITING_PERIOD || ticket.state == TicketState.READY;
 	}
 
 	/**
