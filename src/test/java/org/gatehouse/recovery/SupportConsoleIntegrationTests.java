@@ -127,6 +127,21 @@ class SupportConsoleIntegrationTests {
 	}
 
 	@Test
+	void agentsSeeNothingOfAnyOrganizationAndNeverActAsAUser() {
+		for (String path : List.of("/users", "/users/" + org.chiefId(), "/roles", "/organization/security",
+				"/audit-events")) {
+			api.get(path, agent.token()).expectProblem(403, "forbidden");
+		}
+		api.post("/users/" + org.chiefId() + "/mfa/disable", json("reason", "asked nicely"), agent.token())
+			.expectProblem(403, "forbidden");
+		assertThat(api.get("/me", agent.token()).expect(200).text("organization")).isEqualTo("platform");
+		Console console = signedIn(agent);
+		console.get("/account").expect(200);
+		console.get("/users").expect(403);
+		assertThat(support.authenticators(org)).isEqualTo(1);
+	}
+
+	@Test
 	void noSecretIsEverShownInTheSupportConsole() {
 		SupportFixtures.Agent lead = support.agent(true);
 		UUID expedited = support.request(org, org.chiefEmail());
@@ -165,6 +180,7 @@ class SupportConsoleIntegrationTests {
 			}
 		}
 		assertThat(String.join("\n", shown)).contains(expedited.toString(), standard.toString());
+		assertThat(prometheus()).contains("gatehouse_support_resolution_seconds_count{outcome=\"EXECUTED\",track=\"PRIMARY_EMAIL\"}");
 	}
 
 	@Test
