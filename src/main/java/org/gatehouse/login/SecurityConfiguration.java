@@ -37,8 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			"/api/v1/help/**", "/api/v1/authenticators/report" };
 
 	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/verify-email", "/invitation",
-			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error", "/actuator/health/**",
-			"/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
+			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error",
+			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	@Order(1)
