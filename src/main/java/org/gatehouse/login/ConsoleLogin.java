@@ -8,6 +8,7 @@ import org.gatehouse.organization.Organizations;
 import org.gatehouse.organization.SecurityOverview;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Users;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,6 +53,9 @@ class ConsoleLogin {
 			return auth.stage() == Stage.MFA_CHALLENGE ? "redirect:/login/challenge" : "redirect:/login/enroll";
 		}
 		Actor actor = auth.actor();
+		if (OrganizationId.PLATFORM.equals(actor.organizationId())) {
+			return "redirect:/platform";
+		}
 		var me = users.find(actor.organizationId(), actor.userId()).orElseThrow();
 		var org = organizations.find(actor.organizationId()).orElseThrow();
 		model.addAttribute("me", me);

@@ -19,6 +19,7 @@ class ConsoleModel {
 			model.addAttribute("canManageUsers", auth.actor().holds(Permission.USERS_MANAGE));
 			model.addAttribute("canManageRoles", auth.actor().holds(Permission.ROLES_MANAGE));
 			model.addAttribute("canReadAudit", auth.actor().holds(Permission.AUDIT_READ));
+			model.addAttribute("canSupport", auth.actor().holds(Permission.SUPPORT_AGENT));
 		}
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * entry points; a half-finished one reaches only its challenge or enrollment.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration implements WebMvcConfigurer {
 
 	static final String[] PUBLIC_API = { "/api/v1/organizations", "/api/v1/organizations/verify-email",
@@ -35,8 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			"/api/v1/help/**", "/api/v1/authenticators/report" };
 
 	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/verify-email", "/invitation",
-			"/help/**", "/support/**", "/report-device", "/css/**", "/favicon.ico", "/error", "/actuator/health/**",
-			"/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
+			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error",
+			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	@Order(1)

@@ -28,7 +28,7 @@ class RolePages {
 	@GetMapping("/roles")
 	String list(Actor actor, Model model) {
 		model.addAttribute("roles", roles.list(actor));
-		model.addAttribute("permissions", Permission.values());
+		model.addAttribute("permissions", Permission.organization());
 		return "roles";
 	}
 
@@ -51,7 +51,7 @@ class RolePages {
 		Role role = roles.get(actor, new RoleId(id));
 		RoleMembers.MemberCounts counts = roles.members(actor, role.id());
 		model.addAttribute("role", role);
-		model.addAttribute("permissions", Permission.values());
+		model.addAttribute("permissions", Permission.organization());
 		model.addAttribute("members", counts.members());
 		model.addAttribute("impact", RoleImpact.describe(!role.requireMfa(), counts));
 		return "role";

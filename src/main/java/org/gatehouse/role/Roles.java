@@ -50,7 +50,7 @@ public class Roles {
 	/** Creates Administrator, Employee, Vendor and Client in a new organization; returns Administrator. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Role createBuiltIns(OrganizationId org) {
-		Role admin = new Role(org, RoleId.random(), ADMINISTRATOR, Permission.all(), true, true);
+		Role admin = new Role(org, RoleId.random(), ADMINISTRATOR, Permission.organization(), true, true);
 		List.of(admin, new Role(org, RoleId.random(), "Employee", Set.of(Permission.USERS_READ), true, true),
 				new Role(org, RoleId.random(), "Vendor", Set.of(), false, true),
 				new Role(org, RoleId.random(), "Client", Set.of(), false, true))
@@ -82,6 +82,7 @@ public class Roles {
 		String cleanName = validName(name);
 		Set<Permission> wanted = permissions == null ? Set.of() : permissions;
 		Role role = new Role(actor.organizationId(), RoleId.random(), cleanName, wanted, requireMfa, false);
+		refusePlatformPermissions(actor, wanted, "role.created", role);
 		refuseAboveCeiling(actor, wanted, "role.created", role);
 		if (roles.nameTaken(actor.organizationId(), cleanName, null)) {
 			throw new ProblemException(Problem.CONFLICT, "A role with this name already exists.");
@@ -102,6 +103,7 @@ public class Roles {
 				change.name() == null ? before.name() : validName(change.name()),
 				change.permissions() == null ? before.permissions() : change.permissions(),
 				change.requireMfa() == null ? before.requireMfa() : change.requireMfa(), before.builtIn());
+		refusePlatformPermissions(actor, after.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
 		if (after.requireMfa() != before.requireMfa() && reason == null) {
@@ -152,6 +154,16 @@ public class Roles {
 					before.id().value(), Map.of("refusal", "last-administrator")));
 			throw new ProblemException(Problem.LAST_ADMINISTRATOR, "No other active user could manage users after this "
 					+ "change. Give another active user a role with users.manage first.");
+		}
+	}
+
+	/** The support side's permissions exist only in the platform organization, whoever asks. */
+	private void refusePlatformPermissions(Actor actor, Set<Permission> permissions, String action, Role role) {
+		if (!OrganizationId.PLATFORM.equals(actor.organizationId()) && permissions.stream().anyMatch(Permission::platformOnly)) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					role.id().value(), Map.of("refusal", "platform-permission")));
+			throw new ProblemException(Problem.FORBIDDEN, "Support permissions (support.*) cannot be given to a role "
+					+ "of an organization.");
 		}
 	}
 

@@ -12,7 +12,13 @@ public enum Permission {
 	USERS_MANAGE("users.manage"),
 	ROLES_MANAGE("roles.manage"),
 	AUDIT_READ("audit.read"),
-	ORGANIZATION_MANAGE("organization.manage");
+	ORGANIZATION_MANAGE("organization.manage"),
+	/** Works support-assisted recovery tickets; held only by roles of the platform (support) organization. */
+	SUPPORT_AGENT("support.agent"),
+	/** Gives the second approval of a recovery and creates agents; platform only. */
+	SUPPORT_LEAD("support.lead");
+
+	private static final Set<Permission> PLATFORM_ONLY = EnumSet.of(SUPPORT_AGENT, SUPPORT_LEAD);
 
 	private final String code;
 
@@ -30,6 +36,16 @@ public enum Permission {
 
 	public static Set<Permission> all() {
 		return EnumSet.allOf(Permission.class);
+	}
+
+	/** The permissions a role of an organization may hold: every one except the support side's. */
+	public static Set<Permission> organization() {
+		return EnumSet.complementOf(EnumSet.copyOf(PLATFORM_ONLY));
+	}
+
+	/** Whether only the support side (the platform organization) may hold this permission. */
+	public boolean platformOnly() {
+		return PLATFORM_ONLY.contains(this);
 	}
 
 }

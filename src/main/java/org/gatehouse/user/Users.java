@@ -212,6 +212,41 @@ public class Users {
 
 	// --- for other modules ---
 
+	/** A new account and the single-use link that sets its password. The link never leaves through toString. */
+	public record Invitation(Account account, String link) {
+
+		@Override
+		public String toString() {
+			return "Invitation[" + account.id() + "]";
+		}
+
+	}
+
+	/**
+	 * Invites a support agent: an account of the platform organization (outside every organization)
+	 * in one of its roles. The caller authorizes and audits; {@code sendEmail} mails the link as for
+	 * any invitation, otherwise only the returned link carries it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Invitation inviteToPlatform(RoleId roleId, String email, String name, boolean sendEmail) {
+		OrganizationId platform = OrganizationId.PLATFORM;
+		String address = validEmail(email);
+		String cleanName = validName(name);
+		roles.find(platform, roleId).orElseThrow(ProblemException::notFound);
+		if (users.emailTaken(platform, address)) {
+			throw new ProblemException(Problem.CONFLICT, "An agent with this email already exists.");
+		}
+		Account account = new Account(platform, UserId.random(), address, cleanName, UserKind.EMPLOYEE, roleId,
+				UserStatus.INVITED, 0, 0, false, 0, null, false);
+		users.insert(account, null, clock.instant());
+		String link = settings.link("/invitation",
+				tokens.issue(platform, INVITATION, account.id().value(), INVITATION_LIFETIME));
+		if (sendEmail) {
+			events.publishEvent(new UserInvited(platform, account.id(), address, cleanName, link));
+		}
+		return new Invitation(account, link);
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Account createChiefOperator(OrganizationId org, RoleId adminRole, String name, String email,
 			String password) {

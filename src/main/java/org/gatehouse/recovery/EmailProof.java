@@ -1,0 +1,72 @@
+package org.gatehouse.recovery;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.gatehouse.organization.Organization;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Tokens;
+import org.gatehouse.system.OneTimeTokens;
+import org.gatehouse.user.Account;
+import org.gatehouse.user.Credentials;
+import org.gatehouse.user.Users;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The page behind the proof link of the primary-email track. Redeeming the link proves control of
+ * the mailbox of record; the chief operator's password is asked once with it. Right or wrong, the
+ * answer is the same (no oracle): a wrong or missing password only moves the ticket to the other
+ * track, where an agent checks evidence instead.
+ */
+@Service
+public class EmailProof {
+
+	private final OneTimeTokens tokens;
+	private final TicketRepository tickets;
+	private final TicketLog log;
+	private final RecoveryGuards guards;
+	private final Users users;
+	private final PasswordEncoder passwords;
+	private final Clock clock;
+	private final String decoyHash;
+
+	EmailProof(OneTimeTokens tokens, TicketRepository tickets, TicketLog log, RecoveryGuards guards, Users users,
+			PasswordEncoder passwords, Clock clock) {
+		this.tokens = tokens;
+		this.tickets = tickets;
+		this.log = log;
+		this.guards = guards;
+		this.users = users;
+		this.passwords = passwords;
+		this.clock = clock;
+		this.decoyHash = passwords.encode(Tokens.newToken());
+	}
+
+	/** Redeems the link (410 when expired, used or unknown) and checks the password once. */
+	@Transactional
+	public void prove(String token, String password) {
+		OneTimeTokens.Redeemed redeemed = tokens.redeem(token, Routing.PROOF);
+		Ticket ticket = tickets.findForUpdate(redeemed.subjectId())
+			.filter(t -> redeemed.organizationId().equals(t.organizationId))
+			.filter(t -> t.state == TicketState.AWAITING_EMAIL_PROOF)
+			.orElseThrow(() -> new ProblemException(Problem.GONE, "This link has expired or was already used."));
+		boolean passwordProven = chiefPasswordMatches(guards.organization(ticket.organizationId), ticket, password);
+		log.changed(ticket, ticket.proven(passwordProven, clock.instant()), TicketLog.By.REQUESTER,
+				Map.of("emailProven", "true", "passwordProven", Boolean.toString(passwordProven)));
+	}
+
+	private boolean chiefPasswordMatches(Organization org, Ticket ticket, String password) {
+		Credentials credentials = guards.account(org.id(), ticket.chiefOperatorId)
+			.filter(Account::canSignIn)
+			.flatMap(chief -> users.credentials(org.id(), chief.email()))
+			.orElse(null);
+		String hash = credentials == null || credentials.passwordHash() == null ? decoyHash : credentials.passwordHash();
+		boolean given = password != null && !password.isEmpty() && password.length() <= 1000;
+		boolean matches = passwords.matches(given ? password : Tokens.newToken(), hash);
+		return given && matches && hash != decoyHash;
+	}
+
+}

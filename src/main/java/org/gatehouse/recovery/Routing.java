@@ -1,0 +1,93 @@
+package org.gatehouse.recovery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gatehouse.organization.Organization;
+import org.gatehouse.system.GatehouseSettings;
+import org.gatehouse.system.OneTimeTokens;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files a request as a ticket and sends it on its way, in one transaction: acknowledged to the
+ * contact; refused with guidance when another administrator can help; refused when the organization
+ * already has an open recovery; otherwise on the primary-email track (with a proof link to the
+ * address of record) or the other-email track. An unknown organization leaves the ticket OPEN.
+ */
+@Service
+class Routing {
+
+	static final String PROOF = "support-proof";
+
+	private final TicketRepository tickets;
+	private final TicketLog log;
+	private final RecoveryGuards guards;
+	private final OneTimeTokens tokens;
+	private final ApplicationEventPublisher events;
+	private final GatehouseSettings gatehouse;
+	private final SupportSettings settings;
+	private final Clock clock;
+
+	Routing(TicketRepository tickets, TicketLog log, RecoveryGuards guards, OneTimeTokens tokens,
+			ApplicationEventPublisher events, GatehouseSettings gatehouse, SupportSettings settings, Clock clock) {
+		this.tickets = tickets;
+		this.log = log;
+		this.guards = guards;
+		this.tokens = tokens;
+		this.events = events;
+		this.gatehouse = gatehouse;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A request whose input is already clean. */
+	record NewRequest(Channel channel, String organization, String contactEmail, String message,
+			String authenticationResults) {
+	}
+
+	@Transactional
+	UUID file(NewRequest request) {
+		Instant now = clock.instant();
+		Ticket ticket = Ticket.received(request.channel(), request.organization(), request.contactEmail(),
+				request.message(), request.authenticationResults(), now);
+		tickets.insert(ticket);
+		log.step(ticket, new Ticket.Change(null, TicketState.OPEN, null), TicketLog.By.REQUESTER, Map.of());
+		events.publishEvent(new SupportEvents.RequestReceived(ticket.id, ticket.contactEmail));
+		Optional<Organization> org = guards.resolve(request.organization());
+		if (org.isPresent()) {
+			route(ticket, org.get(), now);
+		}
+		return ticket.id;
+	}
+
+	private void route(Ticket ticket, Organization org, Instant now) {
+		String objection = guards.objection(org, org.chiefOperatorId());
+		if (objection != null) {
+			log.changed(ticket, ticket.refuse(org.id(), objection, now), TicketLog.By.SYSTEM, Map.of());
+			events.publishEvent(new SupportEvents.RecoveryRefused(org.id(), org.name(), org.primaryEmail(), ticket.id));
+			return;
+		}
+		Optional<UUID> open = tickets.openFor(org.id());
+		if (open.isPresent()) {
+			log.changed(ticket, ticket.refuse(org.id(), "another recovery of this organization is open: ticket "
+					+ open.get(), now), TicketLog.By.SYSTEM, Map.of());
+			return;
+		}
+		boolean primary = RecoveryGuards.primaryEmail(org, ticket.contactEmail);
+		Ticket.Change change = ticket.route(org.id(), org.chiefOperatorId(),
+				primary ? Track.PRIMARY_EMAIL : Track.OTHER_EMAIL, now);
+		if (primary) {
+			ticket.proofSent(now);
+			String token = tokens.issue(org.id(), PROOF, ticket.id, settings.proofLifetime());
+			events.publishEvent(new SupportEvents.EmailProofRequested(org.id(), org.name(), org.primaryEmail(),
+					ticket.id, gatehouse.link("/support/proof", token)));
+		}
+		log.changed(ticket, change, TicketLog.By.SYSTEM, Map.of());
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.gatehouse.recovery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code gatehouse.support.*}.
+ *
+ * @param inboundSecret the shared secret of the mail gateway ({@code GATEHOUSE_SUPPORT_INBOUND_SECRET});
+ * unset, inbound email is off (404)
+ * @param waitingPeriod how long the other-email track waits, cancellable, before the reset runs
+ * @param proofLifetime how long the primary-email proof link works
+ * @param requestsPerEmail requests one contact address may make per {@code requestWindow}
+ * @param requestsPerClient requests one client address may make per {@code requestWindow}
+ * @param requestWindow the window of the intake limits
+ * @param expeditedSla the target for a primary-email ticket, from its arrival
+ * @param standardSla the target for any other ticket, from its arrival
+ * @param ticketLifetime how long a ticket may wait for proof, evidence or approval before it expires
+ */
+@ConfigurationProperties("gatehouse.support")
+record SupportSettings(String inboundSecret, Duration waitingPeriod, Duration proofLifetime, int requestsPerEmail,
+		int requestsPerClient, Duration requestWindow, Duration expeditedSla, Duration standardSla,
+		Duration ticketLifetime) {
+
+	SupportSettings {
+		inboundSecret = inboundSecret == null || inboundSecret.isBlank() ? null : inboundSecret.strip();
+		waitingPeriod = orDefault(waitingPeriod, Duration.ofHours(72));
+		proofLifetime = orDefault(proofLifetime, Duration.ofMinutes(60));
+		requestsPerEmail = requestsPerEmail == 0 ? 5 : requestsPerEmail;
+		requestsPerClient = requestsPerClient == 0 ? 60 : requestsPerClient;
+		requestWindow = orDefault(requestWindow, Duration.ofHours(1));
+		expeditedSla = orDefault(expeditedSla, Duration.ofHours(8));
+		standardSla = orDefault(standardSla, Duration.ofHours(72));
+		ticketLifetime = orDefault(ticketLifetime, Duration.ofDays(14));
+		if (inboundSecret != null && inboundSecret.length() < 16) {
+			throw new IllegalArgumentException("gatehouse.support.inbound-secret must have at least 16 characters");
+		}
+		if (proofLifetime.compareTo(Duration.ofMinutes(60)) > 0) {
+			throw new IllegalArgumentException("gatehouse.support.proof-lifetime is at most 60 minutes");
+		}
+		if (requestsPerEmail < 1 || requestsPerClient < 1) {
+			throw new IllegalArgumentException("gatehouse.support.requests-per-* must be at least 1");
+		}
+	}
+
+	private static Duration orDefault(Duration value, Duration fallback) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			throw new IllegalArgumentException("gatehouse.support durations must be positive: " + value);
+		}
+		return value == null ? fallback : value;
+	}
+
+	Duration sla(Track track) {
+		return track != null && track.expedited() ? expeditedSla : standardSla;
+	}
+
+	@Override
+	public String toString() {
+		return "SupportSettings[waitingPeriod=" + waitingPeriod + "]";
+	}
+
+}

@@ -1,0 +1,168 @@
+package org.gatehouse.recovery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gatehouse.support.Api;
+import org.gatehouse.support.Console;
+import org.gatehouse.support.Fixtures;
+import org.gatehouse.support.Fixtures.Org;
+import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
+import static org.gatehouse.support.Api.json;
+
+/** Intake of S6: the form and its API, the same answer for everyone, the guards, the limits. */
+@IntegrationTest
+class IntakeIntegrationTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	SupportAgents supportAgents;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	SupportFixtures support;
+
+	Org org;
+
+	@BeforeEach
+	void setUp() {
+		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
+		support.freshRequestWindow();
+		org = fixtures.organization();
+	}
+
+	@Test
+	void answersAndAcknowledgesTheSameWhetherOrNotTheOrganizationOrAddressExists() {
+		String stranger = Fixtures.uniqueEmail("stranger");
+		String nobody = Fixtures.uniqueEmail("nobody");
+		Api.Response known = support.submit(org.slug(), org.chiefEmail()).expect(202);
+		Api.Response unknownAddress = support.submit(org.slug(), stranger).expect(202);
+		Api.Response unknownOrganization = support.submit("no-such-" + Fixtures.unique(), nobody).expect(202);
+		for (Api.Response answer : List.of(known, unknownAddress, unknownOrganization)) {
+			assertThat(answer.json().propertyNames()).containsExactly("ticketId");
+		}
+		String first = mailbox.await(org.chiefEmail(), ACKNOWLEDGEMENT).body().replace(known.text("ticketId"), "ID");
+		assertThat(mailbox.await(stranger, ACKNOWLEDGEMENT).body().replace(unknownAddress.text("ticketId"), "ID"))
+			.isEqualTo(first);
+		assertThat(mailbox.await(nobody, ACKNOWLEDGEMENT).body().replace(unknownOrganization.text("ticketId"), "ID"))
+			.isEqualTo(first);
+	}
+
+	@Test
+	void theRequestPageFilesATicketAndRedirectsToTheAcknowledgement() {
+		Console browser = fixtures.console();
+		browser.get("/help/lost-device").expect(200);
+		assertThat(browser.get("/help/lost-device").html().getElementById("submit-request").attr("href"))
+			.isEqualTo("/support/request");
+		browser.get("/support/request").expect(200);
+		String contact = Fixtures.uniqueEmail("form");
+		browser.post("/support/request", "organization", org.slug(), "email", contact, "message", "Lost my phone\nplease help")
+			.expectRedirect("/support/request");
+		assertThat(browser.get("/support/request").body()).contains("We received your request");
+		mailbox.await(contact, ACKNOWLEDGEMENT);
+		browser.post("/support/request", "organization", org.slug(), "email", "not an address", "message", "")
+			.expect(400);
+	}
+
+	@Test
+	void aRequestForAnOrganizationWithAnotherAdministratorIsRefusedWithGuidanceToTheAddressOfRecord() {
+		SupportFixtures.Agent agent = support.agent(false);
+		fixtures.member(org, "Administrator", "EMPLOYEE");
+		String contact = Fixtures.uniqueEmail("personal");
+		UUID id = support.request(org, contact);
+
+		JsonNode ticket = support.ticket(agent, id);
+		assertThat(ticket.path("summary").path("state").asString()).isEqualTo("REJECTED");
+		assertThat(ticket.path("summary").path("reason").asString()).contains("another active administrator");
+		assertThat(mailbox.await(org.chiefEmail(), SupportFixtures.GUIDANCE).body()).contains("Disable MFA");
+		assertThat(mailbox.await(contact, ACKNOWLEDGEMENT).body()).doesNotContain(org.name());
+		assertThat(mailbox.queuedFor(contact, SupportFixtures.GUIDANCE)).isZero();
+		support.approve(agent, id).expectProblem(409, "conflict");
+	}
+
+	@Test
+	void anOrganizationHasAtMostOneOpenRecovery() {
+		SupportFixtures.Agent agent = support.agent(false);
+		UUID first = support.request(org, Fixtures.uniqueEmail("first"));
+		UUID second = support.request(org, org.chiefEmail());
+		assertThat(support.state(agent, first)).isEqualTo("AWAITING_EVIDENCE");
+		JsonNode duplicate = support.ticket(agent, second);
+		assertThat(duplicate.path("summary").path("state").asString()).isEqualTo("REJECTED");
+		assertThat(duplicate.path("summary").path("reason").asString()).contains(first.toString());
+		assertThat(mailbox.queuedFor(org.chiefEmail(), SupportFixtures.PROOF)).isZero();
+
+		api.post("/platform/tickets/" + first + "/reject", json("reason", "caller could not be reached"), agent.token())
+			.expect(200);
+		UUID third = support.request(org, org.chiefEmail());
+		assertThat(support.state(agent, third)).isEqualTo("AWAITING_EMAIL_PROOF");
+	}
+
+	@Test
+	void requestsAreLimitedPerContactAddress() {
+		String contact = Fixtures.uniqueEmail("eager");
+		for (int i = 0; i < 5; i++) {
+			support.submit("no-such-" + Fixtures.unique(), contact).expect(202);
+		}
+		Api.Response refused = support.submit(org.slug(), contact.toUpperCase(java.util.Locale.ROOT))
+			.expectProblem(429, "throttled");
+		assertThat(refused.header("Retry-After")).isPresent();
+		assertThat(mailbox.queuedFor(contact, ACKNOWLEDGEMENT)).isEqualTo(5);
+		support.freshRequestWindow();
+		support.submit(org.slug(), contact).expect(202);
+	}
+
+	@Test
+	void requestsAreLimitedPerClientAddress() {
+		int accepted = 0;
+		Api.Response answer;
+		do {
+			answer = support.submit("no-such-" + Fixtures.unique(), Fixtures.uniqueEmail("spray"));
+			accepted += answer.status() == 202 ? 1 : 0;
+		}
+		while (answer.status() == 202 && accepted <= 60);
+		answer.expectProblem(429, "throttled");
+		assertThat(accepted).isEqualTo(60);
+		support.freshRequestWindow();
+		support.submit(org.slug(), Fixtures.uniqueEmail("later")).expect(202);
+	}
+
+	@Test
+	void badInputIsRefusedAndFilesNothing() {
+		long before = jdbc.sql("SELECT COUNT(*) FROM support_ticket").query(Long.class).single();
+		support.submit(org.slug(), "no address").expectProblem(400, "invalid-input");
+		api.post("/support/requests", json("organization", org.slug(), "email", org.chiefEmail(), "message",
+				"bidi \u202E trick"), null).expectProblem(400, "invalid-input");
+		api.post("/support/requests", Map.of("email", org.chiefEmail()), null).expectProblem(400, "invalid-input");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM support_ticket").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void inboundEmailIsOffWithoutASharedSecret() {
+		api.sendRaw("POST", "/support/inbound-email", "From: a@example.test\r\n\r\nhello", null)
+			.expectProblem(404, "not-found");
+	}
+
+}
