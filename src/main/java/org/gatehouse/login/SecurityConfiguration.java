@@ -36,7 +36,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			"/api/v1/login", "/api/v1/login/**", "/api/v1/invitations/accept", "/api/v1/support/**",
 			"/api/v1/help/**", "/api/v1/authenticators/report" };
 
-	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/verify-email", "/invitation",
+	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/logout", "/verify-email", "/invitation",
 			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error",
 			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 

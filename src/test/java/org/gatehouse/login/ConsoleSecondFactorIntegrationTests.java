@@ -66,6 +66,17 @@ class ConsoleSecondFactorIntegrationTests {
 	}
 
 	@Test
+	void aHalfFinishedSignInCanBeAbandonedSoTheNextPersonAtTheComputerGetsNothing() {
+		Member employee = fixtures.member(org, "Employee", "EMPLOYEE");
+		Console console = fixtures.console();
+		console.signIn(org.slug(), employee.email(), employee.password()).expect(302);
+		assertThat(console.get("/login/enroll").expect(200).body()).contains("cancel-sign-in");
+		assertThat(console.post("/logout").expect(302).location()).startsWith("/login");
+		assertThat(console.get("/login/enroll").expect(302).location()).isEqualTo("/login");
+		assertThat(console.get("/").expect(200).body()).contains("Sign in");
+	}
+
+	@Test
 	void aRecoveryCodeInTheConsoleLeadsToTheAccountPageToReplaceTheDevice() {
 		Member employee = fixtures.member(org, "Employee", "EMPLOYEE");
 		var enrolled = fixtures.signInThroughEnrollment(org.slug(), employee.email(), employee.password());
