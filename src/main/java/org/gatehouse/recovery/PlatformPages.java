@@ -2,6 +2,7 @@ package org.gatehouse.recovery;
 
 import java.util.UUID;
 
+import org.gatehouse.help.HelpVotes;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.PermissionDenied;
@@ -26,8 +27,10 @@ class PlatformPages {
 	private final SupportDesk desk;
 	private final Approvals approvals;
 	private final SupportAgents agents;
+	private final HelpVotes helpVotes;
 
-	PlatformPages(SupportDesk desk, Approvals approvals, SupportAgents agents) {
+	PlatformPages(SupportDesk desk, Approvals approvals, SupportAgents agents, HelpVotes helpVotes) {
+		this.helpVotes = helpVotes;
 		this.desk = desk;
 		this.approvals = approvals;
 		this.agents = agents;
@@ -43,6 +46,7 @@ class PlatformPages {
 	String queue(Actor actor, @RequestParam(defaultValue = "open") String show, Model model) {
 		model.addAttribute("tickets", desk.queue(actor, show));
 		model.addAttribute("show", show);
+		model.addAttribute("helpVotes", helpVotes.counts("lost-device"));
 		model.addAttribute("lead", actor.holds(Permission.SUPPORT_LEAD));
 		return "platform-queue";
 	}

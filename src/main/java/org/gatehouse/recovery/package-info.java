@@ -6,5 +6,5 @@
  * organization and their console.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "user", "role", "mfa",
-		"audit", "system", "shared" })
+		"audit", "help", "system", "shared" })
 package org.gatehouse.recovery;

@@ -77,6 +77,11 @@ class SupportConsoleIntegrationTests {
 		Console console = signedIn(agent);
 		assertThat(console.get("/platform").expect(200).html().select("#queue a").eachText())
 			.contains(id.toString().substring(0, 8));
+		Console visitor = fixtures.console();
+		visitor.get("/help/lost-device").expect(200);
+		visitor.post("/help/lost-device/vote", "helpful", "false").expect(302);
+		assertThat(console.get("/platform").expect(200).html().selectFirst("#help-votes").text()).contains("did not")
+			.matches(".*[1-9][0-9]* did not.*");
 		String page = "/platform/tickets/" + id;
 		console.get(page).expect(200);
 		console.post(page + "/evidence", "item", "LAST_INVOICE_AMOUNT", "note", "EUR 120, invoice of May")
