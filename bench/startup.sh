@@ -7,9 +7,9 @@ shift || true
 for run in 1 2 3; do
   D=$(mktemp -d)
   start=$(date +%s%N)
-  $J "$@" -jar $JAR --gatehouse.data-dir=$D --spring.datasource.url="jdbc:h2:file:$D/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" --server.port=18080 > $D/log 2>&1 &
+  $J "$@" -jar $JAR --gatehouse.data-dir=$D --spring.datasource.url="jdbc:h2:file:$D/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" --server.port=${PORT:-18377} > $D/log 2>&1 &
   pid=$!
-  until curl -sf localhost:18080/actuator/health/readiness >/dev/null; do sleep 0.05; done
+  until curl -sf localhost:${PORT:-18377}/actuator/health/readiness >/dev/null; do sleep 0.05; done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 10
   rss=$(grep VmRSS /proc/$pid/status | awk '{print $2}')
