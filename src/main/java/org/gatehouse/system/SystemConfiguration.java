@@ -18,13 +18,12 @@ class SystemConfiguration {
 	}
 
 	/**
-	 * Argon2id at m = 19 MiB, t = 2, p = 1 (OWASP's first recommended setting), at most one
-	 * computation per processor at a time: the reference C implementation where its native
-	 * library loads, Bouncy Castle otherwise (or with {@code gatehouse.argon2.native=false}).
+	 * The service's {@link PasswordHashing Argon2id}, at most one computation per processor at a
+	 * time; Bouncy Castle's with {@code gatehouse.argon2.native=false}.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2) {
-		return new BoundedPasswordEncoder(NativeArgon2PasswordEncoder.preferred(nativeArgon2, 16, 32, 1, 19 * 1024, 2),
+		return new BoundedPasswordEncoder(PasswordHashing.argon2id(nativeArgon2),
 				Runtime.getRuntime().availableProcessors());
 	}
 

@@ -30,13 +30,28 @@ public final class Api {
 	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final IntSupplier port;
-	private final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final Map<String, String> headers;
+	private final HttpClient http;
 
 	public Api(IntSupplier port) {
+		this(port, Map.of(), HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build());
+	}
+
+	private Api(IntSupplier port, Map<String, String> headers, HttpClient http) {
 		this.port = port;
+		this.headers = headers;
+		this.http = http;
+	}
+
+	/** The same client sending one more header with every request (e.g. {@code X-Forwarded-For}). */
+	public Api withHeader(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new Api(this.port, Map.copyOf(more), this.http);
 	}
 
 	/** A JSON object from alternating keys and values, keeping order and nulls. */
@@ -117,6 +132,7 @@ public final class Api {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json");
+		this.headers.forEach(request::header);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
