@@ -13,6 +13,7 @@ import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.mfa.Authenticators;
 import org.gatehouse.mfa.MfaEvents;
 import org.gatehouse.organization.Organization;
+import org.gatehouse.system.FaultInjection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,15 +36,17 @@ class ResetExecution {
 	private final RecoveryGuards guards;
 	private final Authenticators authenticators;
 	private final ApplicationEventPublisher events;
+	private final FaultInjection faults;
 	private final Clock clock;
 
 	ResetExecution(TicketRepository tickets, TicketLog log, RecoveryGuards guards, Authenticators authenticators,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, FaultInjection faults, Clock clock) {
 		this.tickets = tickets;
 		this.log = log;
 		this.guards = guards;
 		this.authenticators = authenticators;
 		this.events = events;
+		this.faults = faults;
 		this.clock = clock;
 	}
 
@@ -60,11 +63,14 @@ class ResetExecution {
 			}
 			return;
 		}
+		faults.point("recovery.reset.after-ready");
 		Ticket.Change change = ticket.executed(now);
 		Map<String, String> details = agents(ticket, by);
 		authenticators.reset(org.id(), ticket.chiefOperatorId, MfaEvents.By.SUPPORT, ticket.approvedBy,
 				AuditEntry.ActorType.SUPPORT_AGENT, REASON + " (ticket " + ticket.id + ")", details);
 		log.changed(ticket, change, by, details);
+		faults.point("recovery.reset.before-commit");
+		faults.pointAfterCommit("recovery.reset.after-commit");
 	}
 
 	/** Every agent involved, by role in the ticket, for both audit trails. */

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Crash points for the crash-safety tests: when {@code gatehouse.fault-injection.crash-at} names a
@@ -29,6 +31,23 @@ public class FaultInjection {
 		if (crashAt != null && crashAt.equals(name)) {
 			log.warn("fault injection: halting at {}", name);
 			Runtime.getRuntime().halt(137);
+		}
+	}
+
+	/**
+	 * A crash point right after the current transaction commits: the change is stored, the caller
+	 * gets no answer. Registers nothing unless {@code name} is the crash point.
+	 */
+	public void pointAfterCommit(String name) {
+		if (crashAt != null && crashAt.equals(name)) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					point(name);
+				}
+
+			});
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -98,6 +99,39 @@ public final class GatehouseNodes implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start node " + name, ex);
+		}
+	}
+
+	/**
+	 * Runs an operator's command ({@code java -jar gatehouse.jar <words>}, e.g. {@code support
+	 * create-agent ...}) on the nodes' database and returns what it printed; fails unless it exits
+	 * with 0 within two minutes.
+	 */
+	public String command(String... words) {
+		String name = "command-" + words[0] + "-" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> command = new ArrayList<>(NodeCommand.prefix(arguments("training", 0, Map.of())));
+		command.addAll(List.of(words));
+		command.addAll(arguments(name, 0, Map.of()));
+		Path log = dataDir.resolve(name + ".log");
+		try {
+			Files.createDirectories(dataDir);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			boolean ended = process.waitFor(2, TimeUnit.MINUTES);
+			if (!ended) {
+				process.destroyForcibly();
+			}
+			String printed = Files.readString(log);
+			if (!ended || process.exitValue() != 0) {
+				throw new AssertionError("the command " + List.of(words) + " failed:\n" + printed);
+			}
+			return printed;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not run " + List.of(words), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
