@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import org.gatehouse.support.Api;
 
 import static org.gatehouse.support.Api.json;
@@ -63,7 +67,7 @@ record BenchSeed(String slug, Person chief, List<Person> users) {
 		String chiefEmail = "chief@" + slug + ".example.test";
 		api.post("/organizations", json("name", "Benchmark " + slug, "slug", slug, "ownerName", "Chief Operator",
 				"ownerEmail", chiefEmail, "ownerPassword", PASSWORD)).expect(201);
-		api.post("/organizations/verify-email", json("token", tokens(mail, 1).get(chiefEmail))).expect(204);
+		api.post("/organizations/verify-email", json("token", tokens(mail, Set.of(chiefEmail)).get(chiefEmail))).expect(204);
 		Person chief = enroll(api, slug, chiefEmail);
 		String admin = signIn(api, slug, chief);
 		String roleId = api.post("/roles", json("name", "Operators", "permissions", List.of(), "requireMfa", true), admin)
@@ -84,7 +88,7 @@ record BenchSeed(String slug, Person chief, List<Person> users) {
 			for (Future<?> f : invited) {
 				f.get();
 			}
-			Map<String, String> invitations = tokens(mail, count + 1);
+			Map<String, String> invitations = tokens(mail, new HashSet<>(emails));
 			List<Future<Person>> enrolled = new ArrayList<>();
 			for (String email : emails) {
 				enrolled.add(pool.submit(() -> {
@@ -127,22 +131,24 @@ record BenchSeed(String slug, Person chief, List<Person> users) {
 			.expect(200).text("accessToken");
 	}
 
-	/** Waits until {@code expected} messages have arrived, then reads the token of each one's link, by recipient. */
-	private static Map<String, String> tokens(GreenMail mail, int expected) throws MessagingException {
+	/** Waits until a message with a link has come for each of {@code recipients}; the link's token by recipient. */
+	private static Map<String, String> tokens(GreenMail mail, Collection<String> recipients) throws MessagingException {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-		while (mail.getReceivedMessages().length < expected) {
+		Map<String, String> tokens = new HashMap<>();
+		int read = 0;
+		while (!tokens.keySet().containsAll(recipients)) {
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("only " + mail.getReceivedMessages().length + " of " + expected
-						+ " messages arrived");
+				throw new IllegalStateException("only " + tokens.size() + " of " + recipients.size() + " links arrived");
 			}
 			sleep(100);
-		}
-		Map<String, String> tokens = new HashMap<>();
-		for (Message message : mail.getReceivedMessages()) {
-			Matcher link = LINK_TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-			if (link.find()) {
-				tokens.put(message.getAllRecipients()[0].toString(),
-						URLDecoder.decode(link.group(1), StandardCharsets.UTF_8));
+			Message[] received = mail.getReceivedMessages();
+			for (; read < received.length; read++) {
+				Matcher link = LINK_TOKEN.matcher(GreenMailUtil.getBody(received[read]).replace("=\r\n", "")
+					.replace("=3D", "="));
+				String to = ((InternetAddress) received[read].getAllRecipients()[0]).getAddress();
+				if (recipients.contains(to) && link.find()) {
+					tokens.put(to, URLDecoder.decode(link.group(1), StandardCharsets.UTF_8));
+				}
 			}
 		}
 		return tokens;

@@ -65,6 +65,8 @@ public final class SignInLoad {
 	}
 
 	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
