@@ -29,7 +29,7 @@ until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do
   kill -0 $pid 2>/dev/null || { cat $D/service.log; echo "the service did not start" >&2; exit 1; }
   sleep 0.2
 done
-echo "service ready on port $PORT (pid $pid, JDK 25, database $DB)"
+echo "service ready on port $PORT (pid $pid, $($J -version 2>&1 | head -1), $(nproc) cores, $($PSQL -d $DB -tAc 'SHOW server_version'), database $DB)"
 
 $J -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" gatehouse.bench.LargeOrganization \
   http://127.0.0.1:$PORT "jdbc:postgresql://127.0.0.1:5432/$DB?reWriteBatchedInserts=true" $D/mailbox "$@"
