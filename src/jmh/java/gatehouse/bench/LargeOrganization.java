@@ -74,7 +74,8 @@ public final class LargeOrganization {
 				seeded.withoutAuthenticator(), seeded.exempt(), seeded.oneDevice(), seeded.backupDevice(),
 				seeded.authenticatorRows(), seeded.recoveryCodeRows());
 		System.out.println("seeded users share one Argon2id password hash; their authenticator secrets and recovery-code "
-				+ "hashes are placeholders (they never pass a second factor)");
+				+ "hashes are placeholders (they never pass a second factor); the load ends with VACUUM ANALYZE and "
+				+ "CHECKPOINT, as autovacuum and the checkpointer would have done long before in a real deployment");
 		for (LargeOrganizationSeed.Share s : shares) {
 			System.out.printf("  role %-14s requireMfa=%-5s %,7d seeded members%n", s.name(), s.requireMfa(), s.members());
 		}
