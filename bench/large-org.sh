@@ -24,7 +24,7 @@ GATEHOUSE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB GATEHOUSE_DB_USER=postgres
 GATEHOUSE_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) GATEHOUSE_BASE_URL=http://127.0.0.1:$PORT \
   $J "${JVM[@]}" -jar target/gatehouse.jar --server.port=$PORT --gatehouse.data-dir=$D > $D/service.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf $D' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf $D' EXIT
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do
   kill -0 $pid 2>/dev/null || { cat $D/service.log; echo "the service did not start" >&2; exit 1; }
   sleep 0.2
