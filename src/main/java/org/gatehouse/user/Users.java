@@ -291,9 +291,7 @@ public class Users {
 
 	@Transactional(readOnly = true)
 	public List<RoleCoverage> coverage(OrganizationId org) {
-		return users.coverageByRole(org).stream()
-			.map(r -> new RoleCoverage(new RoleId(new java.util.UUID(r[0], r[1])), r[2], r[3], r[4]))
-			.toList();
+		return users.coverageByRole(org);
 	}
 
 	/** Active users holding a permission, e.g. the administrators to notify. */

@@ -125,6 +125,13 @@ class UserAdministrationIntegrationTests {
 		assertThat(names).hasSize(7).doesNotHaveDuplicates();
 		assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
 		assertThat(list(org, query("size", 2, "page", 4)).path("items").size()).isZero();
+		List<String> found = new ArrayList<>();
+		for (int page = 0; page < 3; page++) { // a text search pages the same way, with the total beyond the end too
+			JsonNode items = list(org, query("q", "vera", "size", 2, "page", page));
+			assertThat(items.path("total").asLong()).isEqualTo(3);
+			items.path("items").forEach(user -> found.add(user.path("name").asString()));
+		}
+		assertThat(found).containsExactly("Vera Alpha", "Vera Beta", "Vera Gamma");
 
 		api.get("/users" + query("size", 0), org.token()).expectProblem(400, "invalid-input");
 		api.get("/users" + query("size", 201), org.token()).expectProblem(400, "invalid-input");
