@@ -4,7 +4,7 @@
 # its own on the local PostgreSQL (DB=h2 for the embedded H2 instead), makes an organization of USERS users through
 # the API (once; kept in target/bench), and runs the load driver (gatehouse.bench.SignInLoad) at concurrency 4, 16
 # and 64, then at 16 in three freshly started processes, then at 16 beside a client spraying wrong passwords.
-# Settings: USERS (2000), DURATION (60 s per level), WARMUP (10 s), DB (postgresql|h2), PORT (18480), SMTP (18425);
+# Settings: CONCURRENCY (4,16,64), FRESH (3 fresh processes), SPRAY (16 threads, 0: none), USERS (2000), DURATION (60 s per level), WARMUP (10 s), DB (postgresql|h2), PORT (18480), SMTP (18425);
 # MODE=sustained instead runs 10 minutes (DURATION=600) of sign-ins mixed with admin calls at concurrency 16,
 # printing memory, threads, open files and database connections every 30 s.
 set -euo pipefail
@@ -59,13 +59,15 @@ if [ "$MODE" = sustained ]; then
   stop_service
   exit
 fi
-drive --concurrency=4,16,64
-for run in 1 2 3; do
+drive --concurrency=${CONCURRENCY:-4,16,64}
+for run in $(seq 1 ${FRESH:-3}); do
   stop_service
   echo "== fresh process $run"
   start_service
   drive --concurrency=16 --argon2=false
 done
-echo "== concurrency 16 while 16 threads spray wrong passwords from one client address"
-drive --concurrency=16 --spray=16 --argon2=false
+if [ "${SPRAY:-16}" -gt 0 ]; then
+  echo "== concurrency 16 while ${SPRAY:-16} threads spray wrong passwords from one client address"
+  drive --concurrency=16 --spray=${SPRAY:-16} --argon2=false
+fi
 stop_service

@@ -223,12 +223,28 @@ public final class SignInLoad {
 			}));
 		}
 		Thread sampler = this.resources.sampleUntil(end, Integer.parseInt(option("sample", "0")));
+		while (System.nanoTime() < measureFrom) {
+			BenchSeed.sleep(10);
+		}
+		long[] cpuBefore = this.resources.cpuTicks();
+		signIns.getIntervalHistogram();
+		admin.getIntervalHistogram();
+		while (System.nanoTime() < end) {
+			BenchSeed.sleep(10);
+		}
+		long[] cpuAfter = this.resources.cpuTicks();
+		Histogram measuredSignIns = signIns.getIntervalHistogram();
+		Histogram measuredAdmin = admin.getIntervalHistogram();
 		for (Thread thread : threads) {
 			thread.join();
 		}
 		sampler.join();
-		return new Result(concurrency, sprayThreads, durationSeconds, signIns.getIntervalHistogram(),
-				admin.getIntervalHistogram(), errors.get(), starved.get(), Map.copyOf(sprayAnswers));
+		long[] cpu = new long[cpuAfter.length];
+		for (int i = 0; i < cpu.length; i++) {
+			cpu[i] = cpuAfter[i] - cpuBefore[i];
+		}
+		return new Result(concurrency, sprayThreads, durationSeconds, measuredSignIns, measuredAdmin, errors.get(),
+				starved.get(), Map.copyOf(sprayAnswers), cpu);
 	}
 
 	static Thread started(String name, Runnable work) {
@@ -277,7 +293,7 @@ public final class SignInLoad {
 	}
 
 	private record Result(int concurrency, int spray, int seconds, Histogram signIns, Histogram admin, int errors,
-			int starved, Map<Integer, AtomicInteger> sprayAnswers) {
+			int starved, Map<Integer, AtomicInteger> sprayAnswers, long[] cpuTicks) {
 
 		void print(double argon2) {
 			double rate = this.signIns.getTotalCount() / (double) this.seconds;
@@ -286,6 +302,13 @@ public final class SignInLoad {
 					argon2 > 0 ? String.format(" (%.2f of the bare Argon2id rate)", rate / argon2) : "",
 					ms(this.signIns, 50), ms(this.signIns, 95), ms(this.signIns, 99), this.signIns.getMaxValue() / 1000.0,
 					this.errors, this.starved > 0 ? "; waited for a fresh step " + this.starved + " times" : "");
+			long done = Math.max(1, this.signIns.getTotalCount() + this.admin.getTotalCount());
+			if (this.cpuTicks[0] >= 0) {
+				System.out.printf("  CPU per operation: service %.1f ms, PostgreSQL %.1f ms, this driver %.1f ms"
+						+ " (machine busy %.0f %% of %d cores)%n", this.cpuTicks[0] * 10.0 / done, this.cpuTicks[1] * 10.0 / done,
+						this.cpuTicks[2] * 10.0 / done, this.cpuTicks[3] * 100.0 / (this.seconds * 100.0 * Runtime.getRuntime().availableProcessors()),
+						Runtime.getRuntime().availableProcessors());
+			}
 			if (this.admin.getTotalCount() > 0) {
 				System.out.printf("  admin calls: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n",
 						this.admin.getTotalCount() / (double) this.seconds, ms(this.admin, 50), ms(this.admin, 95),
@@ -314,6 +337,39 @@ public final class SignInLoad {
 		Resources(long pid, String jdbc) {
 			this.pid = pid;
 			this.jdbc = jdbc;
+		}
+
+		/** CPU time in clock ticks (1/100 s) of the service, of all PostgreSQL processes, of this driver, and of the machine. */
+		long[] cpuTicks() {
+			long database = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+					try {
+						if (Files.readString(process.resolve("comm")).trim().startsWith("postgres")) {
+							database += ticks(process);
+						}
+					}
+					catch (java.io.IOException gone) {
+						// ended meanwhile
+					}
+				}
+				String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long busy = 0;
+				for (int i = 1; i <= 8 && i < cpu.length; i++) {
+					busy += (i == 4 || i == 5) ? 0 : Long.parseLong(cpu[i]);
+				}
+				long service = this.pid > 0 ? ticks(Path.of("/proc/" + this.pid)) : 0;
+				return new long[] { service, database, ticks(Path.of("/proc/self")), busy };
+			}
+			catch (java.io.IOException ex) {
+				return new long[] { -1, -1, -1, -1 };
+			}
+		}
+
+		private static long ticks(Path process) throws java.io.IOException {
+			String stat = Files.readString(process.resolve("stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
 
 		long peakRssMb() {
