@@ -38,14 +38,24 @@ class ClientThrottle {
 	private record Window(Instant start, AtomicInteger failures) {
 	}
 
+	static final String REFUSAL = "Too many failed sign-ins from your network. Try again shortly.";
+
 	void check(String client) {
+		Duration wait = refusal(client);
+		if (wait != null) {
+			throw new ProblemException(Problem.THROTTLED, REFUSAL, wait);
+		}
+	}
+
+	/** How long this client's attempts are still refused, or null when they are not. */
+	Duration refusal(String client) {
 		Window window = windows.get(client);
 		Instant now = clock.instant();
 		if (window != null && now.isBefore(window.start().plus(WINDOW))
 				&& window.failures().get() >= failuresPerWindow) {
-			throw new ProblemException(Problem.THROTTLED, "Too many failed sign-ins from your network. Try again shortly.",
-					Duration.between(now, window.start().plus(WINDOW)));
+			return Duration.between(now, window.start().plus(WINDOW));
 		}
+		return null;
 	}
 
 	void failed(String client) {

@@ -1,0 +1,100 @@
+package org.gatehouse.login;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gatehouse.shared.Problem;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a client that {@link ClientThrottle} refuses before anything else runs, and only after
+ * a delay during which no request thread is held. A sprayer that waits for its answers (as
+ * HTTP clients do) is slowed to a few attempts per connection per second, so the refusals
+ * themselves cannot take the processors that legitimate sign-ins need. Only the API's password
+ * step: the console's form needs a session and a CSRF token first and goes through the same
+ * throttle in {@link PasswordSignIn}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
+
+	static final String PATH = "/api/v1/login";
+
+	private final ClientThrottle clients;
+
+	private final Duration delay;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "client-tarpit");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ClientTarpit(ClientThrottle clients, @Value("${gatehouse.sign-in.tarpit:1s}") Duration delay) {
+		this.clients = clients;
+		this.delay = delay;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !("POST".equals(request.getMethod()) && PATH.equals(request.getRequestURI()));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Duration wait = this.clients.refusal(request.getRemoteAddr());
+		if (wait == null || !request.isAsyncSupported()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		AsyncContext async = request.startAsync();
+		async.setTimeout(this.delay.toMillis() + 10_000);
+		this.timer.schedule(() -> refuse(async, wait.minus(this.delay)), this.delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static void refuse(AsyncContext async, Duration stillRefused) {
+		try {
+			HttpServletResponse response = (HttpServletResponse) async.getResponse();
+			response.setStatus(Problem.THROTTLED.status());
+			response.setHeader("Retry-After", Long.toString(Math.max(1, stillRefused.toSeconds())));
+			response.setHeader("Cache-Control", "no-store");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write("{\"type\":\"" + Problem.THROTTLED.typeUri() + "\",\"title\":\""
+					+ Problem.THROTTLED.title() + "\",\"status\":" + Problem.THROTTLED.status() + ",\"detail\":\""
+					+ ClientThrottle.REFUSAL + "\",\"instance\":\"" + PATH + "\"}");
+		}
+		catch (IOException | IllegalStateException gone) {
+			// the client hung up meanwhile
+		}
+		finally {
+			try {
+				async.complete();
+			}
+			catch (IllegalStateException alreadyDone) {
+				// timed out or completed by the container
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.timer.shutdownNow();
+	}
+
+}
