@@ -24,8 +24,13 @@ public final class PasswordHashing {
 
 	/** The service's Argon2id, native when allowed and loadable, without the service's concurrency bound. */
 	public static PasswordEncoder argon2id(boolean nativeAllowed) {
-		return NativeArgon2PasswordEncoder.preferred(nativeAllowed, SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB,
-				ITERATIONS);
+		return argon2id(nativeAllowed, MEMORY_KIB, ITERATIONS);
+	}
+
+	/** Argon2id with other costs (e.g. for recovery codes, whose 80 random bits need less), same salt and output. */
+	public static PasswordEncoder argon2id(boolean nativeAllowed, int memoryKiB, int iterations) {
+		return NativeArgon2PasswordEncoder.preferred(nativeAllowed, SALT_BYTES, HASH_BYTES, PARALLELISM, memoryKiB,
+				iterations);
 	}
 
 }
