@@ -1,10 +1,9 @@
 package gatehouse.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.gatehouse.mfa.internal.Base32Secret;
-import org.gatehouse.mfa.internal.TotpCodes;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +34,6 @@ public final class LargeOrganization {
 
 	private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)");
 
-	private static final TotpCodes TOTP = new TotpCodes();
-
 	private final Api http;
 	private final Console console;
 	private final String jdbcUrl;
@@ -50,8 +45,7 @@ public final class LargeOrganization {
 	private String slug;
 	private String email;
 	private String token;
-	private byte[] secret;
-	private long lastStep;
+	private String secret;
 
 	LargeOrganization(String base, String jdbcUrl, Path mailbox, int users, int warmUp, int timed) {
 		int port = URI.create(base).getPort();
@@ -104,8 +98,7 @@ public final class LargeOrganization {
 		JsonNode login = http.post("/login", Map.of("organization", slug, "email", email, "password", PASSWORD))
 			.expect(200).json();
 		String loginToken = login.path("loginToken").asString();
-		String base32 = http.post("/login/enrollment", Map.of("loginToken", loginToken)).expect(200).text("secret");
-		secret = Base32Secret.decode(base32);
+		secret = http.post("/login/enrollment", Map.of("loginToken", loginToken)).expect(200).text("secret");
 		token = http.post("/login/enrollment/confirm", Map.of("loginToken", loginToken, "code", freshCode(), "label",
 				"Bench phone")).expect(200).text("accessToken");
 		return UUID.fromString(created.path("organizationId").asString());
@@ -180,13 +173,8 @@ public final class LargeOrganization {
 	}
 
 	/** A TOTP code of a step not used before: each step is accepted once per device. */
-	private String freshCode() throws InterruptedException {
-		long step;
-		while ((step = TotpCodes.stepAt(Instant.now())) <= lastStep) {
-			Thread.sleep(250);
-		}
-		lastStep = step;
-		return TOTP.codeAt(secret, step);
+	private String freshCode() {
+		return Codes.unused(secret);
 	}
 
 	// --- the measurements ---
