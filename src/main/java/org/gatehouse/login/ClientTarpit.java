@@ -13,11 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
+import org.gatehouse.system.ProblemResponses;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,13 +71,9 @@ class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 	private static void refuse(AsyncContext async, Duration stillRefused) {
 		try {
 			HttpServletResponse response = (HttpServletResponse) async.getResponse();
-			response.setStatus(Problem.THROTTLED.status());
-			response.setHeader("Retry-After", Long.toString(Math.max(1, stillRefused.toSeconds())));
 			response.setHeader("Cache-Control", "no-store");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"" + Problem.THROTTLED.typeUri() + "\",\"title\":\""
-					+ Problem.THROTTLED.title() + "\",\"status\":" + Problem.THROTTLED.status() + ",\"detail\":\""
-					+ ClientThrottle.REFUSAL + "\",\"instance\":\"" + PATH + "\"}");
+			ProblemResponses.write(response, Problem.THROTTLED, ClientThrottle.REFUSAL,
+					Math.max(1, stillRefused.toSeconds()), PATH);
 		}
 		catch (IOException | IllegalStateException gone) {
 			// the client hung up meanwhile

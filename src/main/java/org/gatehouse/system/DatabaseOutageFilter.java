@@ -14,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,12 +41,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 			log.warn("refused {} {}: database unavailable", request.getMethod(), request.getRequestURI());
 			response.resetBuffer();
-			response.setStatus(Problem.UNAVAILABLE.status());
-			response.setHeader("Retry-After", "5");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"" + Problem.UNAVAILABLE.typeUri() + "\",\"title\":\""
-					+ Problem.UNAVAILABLE.title() + "\",\"status\":503,\"detail\":\"The service cannot reach its "
-					+ "database. Try again shortly.\"}");
+			ProblemResponses.write(response, Problem.UNAVAILABLE,
+					"The service cannot reach its database. Try again shortly.", 5, null);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.gatehouse.system;
 
+import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -74,6 +76,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		body.setType(URI.create(problem.typeUri()));
 		body.setTitle(problem.title());
 		return body;
+	}
+
+	/**
+	 * Writes a problem response straight to the servlet response, for filters that answer before
+	 * Spring MVC runs. {@code detail} and {@code instance} (may be null) are fixed texts without
+	 * quotes or backslashes.
+	 */
+	public static void write(HttpServletResponse response, Problem problem, String detail, long retryAfterSeconds,
+			String instance) throws IOException {
+		response.setStatus(problem.status());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter().write("{\"type\":\"" + problem.typeUri() + "\",\"title\":\"" + problem.title()
+				+ "\",\"status\":" + problem.status() + ",\"detail\":\"" + detail + "\""
+				+ (instance == null ? "" : ",\"instance\":\"" + instance + "\"") + "}");
 	}
 
 	/** A problem response under /api, the console's error page elsewhere. */
