@@ -2,6 +2,7 @@ package org.gatehouse.system;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,10 @@ class SystemConfiguration {
 	 * time; Bouncy Castle's with {@code gatehouse.argon2.native=false}.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2) {
+	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2,
+			MeterRegistry meters) {
 		return new BoundedPasswordEncoder(PasswordHashing.argon2id(nativeArgon2),
-				Runtime.getRuntime().availableProcessors());
+				Runtime.getRuntime().availableProcessors(), meters);
 	}
 
 }
