@@ -92,8 +92,13 @@ record BenchSeed(String slug, Person chief, List<Person> users) {
 			List<Future<Person>> enrolled = new ArrayList<>();
 			for (String email : emails) {
 				enrolled.add(pool.submit(() -> {
-					api.post("/invitations/accept", json("token", invitations.get(email), "password", PASSWORD))
-						.expect(204);
+					String token = invitations.get(email);
+					Api.Response accepted = api.post("/invitations/accept", json("token", token, "password", PASSWORD));
+					if (accepted.status() != 204) {
+						System.out.printf("seed: accepting %s's invitation (token of %d characters) answered %d; its mails: %s%n",
+								email, token.length(), accepted.status(), bodies(mail, email));
+						accepted.expect(204);
+					}
 					return enroll(api, slug, email);
 				}));
 			}
@@ -152,6 +157,21 @@ record BenchSeed(String slug, Person chief, List<Person> users) {
 			}
 		}
 		return tokens;
+	}
+
+	private static List<String> bodies(GreenMail mail, String recipient) {
+		List<String> bodies = new ArrayList<>();
+		for (Message message : mail.getReceivedMessages()) {
+			try {
+				if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equals(recipient)) {
+					bodies.add(GreenMailUtil.getBody(message));
+				}
+			}
+			catch (MessagingException ex) {
+				bodies.add(ex.toString());
+			}
+		}
+		return bodies;
 	}
 
 	private static BenchSeed read(Path state) {

@@ -2,10 +2,19 @@ package org.gatehouse.system;
 
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import de.mkammerer.argon2.Argon2Advanced;
-import de.mkammerer.argon2.Argon2Factory;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import de.mkammerer.argon2.jna.Argon2Library;
+import de.mkammerer.argon2.jna.Argon2_context;
+import de.mkammerer.argon2.jna.Argon2_version;
+import de.mkammerer.argon2.jna.JnaUint32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -16,7 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * ships), in the same PHC string format as Spring Security's {@link Argon2PasswordEncoder}, so
  * each verifies the other's hashes. Chosen by measurement (docs/performance.md): as fast as
  * Bouncy Castle once that is compiled, but steady from the first hash of a fresh process and
- * without 19 MiB of garbage on the Java heap per hash.
+ * without 19 MiB of garbage on the Java heap per hash. It computes in memory from
+ * {@link Argon2Memory} (through the library's allocation callbacks) and reads and writes the PHC
+ * string itself, so that the library only ever computes.
  */
 final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 
@@ -25,7 +36,23 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	/** The reference implementation's own test vector (phc-winner-argon2, src/test.c). */
 	private static final String REFERENCE_HASH = "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
 
-	private final Argon2Advanced argon2;
+	/** {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}, unpadded standard Base64 (the PHC string format). */
+	private static final Pattern PHC = Pattern
+		.compile("\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,86})\\$([A-Za-z0-9+/]{6,86})");
+
+	private static final int VERSION_13 = 0x13;
+
+	private static final int ARGON2_FLAG_CLEAR_PASSWORD = 1;
+
+	/** A stored hash asking for more than 1 GiB is refused, not computed. */
+	private static final int MAX_MEMORY_KIB = 1024 * 1024;
+
+	private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final int saltLength;
+	private final int hashLength;
 	private final int parallelism;
 	private final int memoryKiB;
 	private final int iterations;
@@ -36,12 +63,13 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	 * here, or does not reproduce the reference test vector
 	 */
 	NativeArgon2PasswordEncoder(int saltLength, int hashLength, int parallelism, int memoryKiB, int iterations) {
-		this.argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, saltLength, hashLength);
+		this.saltLength = saltLength;
+		this.hashLength = hashLength;
 		this.parallelism = parallelism;
 		this.memoryKiB = memoryKiB;
 		this.iterations = iterations;
 		this.parameters = new Argon2PasswordEncoder(saltLength, hashLength, parallelism, memoryKiB, iterations);
-		if (!this.argon2.verify(REFERENCE_HASH, "password".getBytes(StandardCharsets.UTF_8))) {
+		if (!matches("password", REFERENCE_HASH)) {
 			throw new IllegalStateException("native Argon2id does not reproduce the reference test vector");
 		}
 	}
@@ -65,13 +93,12 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		byte[] password = utf8(rawPassword);
-		try {
-			return this.argon2.hash(this.iterations, this.memoryKiB, this.parallelism, password);
-		}
-		finally {
-			Arrays.fill(password, (byte) 0);
-		}
+		byte[] salt = new byte[this.saltLength];
+		RANDOM.nextBytes(salt);
+		byte[] hash = compute(rawPassword, salt, VERSION_13, this.memoryKiB, this.iterations, this.parallelism,
+				this.hashLength);
+		return "$argon2id$v=19$m=" + this.memoryKiB + ",t=" + this.iterations + ",p=" + this.parallelism + "$"
+				+ BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
 	}
 
 	@Override
@@ -79,17 +106,25 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 		if (encodedPassword == null || !encodedPassword.startsWith("$argon2id$")) {
 			return this.parameters.matches(rawPassword, encodedPassword);
 		}
-		byte[] password = utf8(rawPassword);
-		try {
-			return this.argon2.verify(encodedPassword, password);
-		}
-		catch (IllegalStateException malformed) {
+		Matcher phc = PHC.matcher(encodedPassword);
+		if (!phc.matches()) {
 			log.warn("Malformed password hash");
 			return false;
 		}
-		finally {
-			Arrays.fill(password, (byte) 0);
+		int version = Integer.parseInt(phc.group(1));
+		int memory = Integer.parseInt(phc.group(2));
+		int iterations = Integer.parseInt(phc.group(3));
+		int lanes = Integer.parseInt(phc.group(4));
+		byte[] salt = Base64.getDecoder().decode(phc.group(5));
+		byte[] expected = Base64.getDecoder().decode(phc.group(6));
+		if ((version != VERSION_13 && version != 0x10) || lanes < 1 || memory < 8 * lanes || memory > MAX_MEMORY_KIB
+				|| iterations < 1
+				|| expected.length < 4) {
+			log.warn("Malformed password hash");
+			return false;
 		}
+		byte[] actual = compute(rawPassword, salt, version, memory, iterations, lanes, expected.length);
+		return MessageDigest.isEqual(expected, actual);
 	}
 
 	@Override
@@ -100,6 +135,51 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	@Override
 	public String toString() {
 		return "NativeArgon2PasswordEncoder[m=" + this.memoryKiB + ",t=" + this.iterations + ",p=" + this.parallelism + "]";
+	}
+
+	/** Argon2id of the password, computed by libargon2 in memory from {@link Argon2Memory}. */
+	private static byte[] compute(CharSequence rawPassword, byte[] salt, int version, int memoryKiB, int iterations,
+			int lanes, int length) {
+		byte[] password = utf8(rawPassword);
+		Memory pwd = new Memory(Math.max(1, password.length));
+		Memory saltMemory = new Memory(salt.length);
+		Memory out = new Memory(length);
+		try {
+			pwd.write(0, password, 0, password.length);
+			saltMemory.write(0, salt, 0, salt.length);
+			Argon2_context.ByReference context = new Argon2_context.ByReference();
+			context.out = out;
+			context.outlen = new JnaUint32(length);
+			context.pwd = pwd;
+			context.pwdlen = new JnaUint32(password.length);
+			context.salt = saltMemory;
+			context.saltlen = new JnaUint32(salt.length);
+			context.secret = Pointer.NULL;
+			context.secretlen = new JnaUint32(0);
+			context.ad = Pointer.NULL;
+			context.adlen = new JnaUint32(0);
+			context.t_cost = new JnaUint32(iterations);
+			context.m_cost = new JnaUint32(memoryKiB);
+			context.lanes = new JnaUint32(lanes);
+			context.threads = new JnaUint32(lanes);
+			context.version = new Argon2_version(version);
+			context.allocate_cbk = Argon2Memory.ALLOCATE_CALLBACK;
+			context.free_cbk = Argon2Memory.FREE_CALLBACK;
+			context.flags = new JnaUint32(ARGON2_FLAG_CLEAR_PASSWORD);
+			int result = Argon2Library.INSTANCE.argon2id_ctx(context);
+			if (result != Argon2Library.ARGON2_OK) {
+				throw new IllegalStateException("Argon2 failed: " + Argon2Library.INSTANCE.argon2_error_message(result));
+			}
+			return out.getByteArray(0, length);
+		}
+		finally {
+			Arrays.fill(password, (byte) 0);
+			pwd.clear();
+			out.clear();
+			pwd.close();
+			saltMemory.close();
+			out.close();
+		}
 	}
 
 	private static byte[] utf8(CharSequence raw) {
