@@ -115,11 +115,18 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 		int memory = Integer.parseInt(phc.group(2));
 		int iterations = Integer.parseInt(phc.group(3));
 		int lanes = Integer.parseInt(phc.group(4));
-		byte[] salt = Base64.getDecoder().decode(phc.group(5));
-		byte[] expected = Base64.getDecoder().decode(phc.group(6));
+		byte[] salt;
+		byte[] expected;
+		try {
+			salt = Base64.getDecoder().decode(phc.group(5));
+			expected = Base64.getDecoder().decode(phc.group(6));
+		}
+		catch (IllegalArgumentException notBase64) {
+			log.warn("Malformed password hash");
+			return false;
+		}
 		if ((version != VERSION_13 && version != 0x10) || lanes < 1 || memory < 8 * lanes || memory > MAX_MEMORY_KIB
-				|| iterations < 1
-				|| expected.length < 4) {
+				|| iterations < 1 || expected.length < 4) {
 			log.warn("Malformed password hash");
 			return false;
 		}

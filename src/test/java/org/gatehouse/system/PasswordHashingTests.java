@@ -117,11 +117,12 @@ class PasswordHashingTests {
 		String salt = "c29tZXNhbHQ";
 		String hash = "nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
 		assertThat(this.reference.matches("password", "$argon2id$v=19$m=256,t=2,p=1$" + salt + "$" + hash)).isTrue();
-		// more memory than any hash of ours asks for, no lanes, an unknown version, a bad character: refused, not computed
+		// more memory than any hash of ours asks for, no lanes, an unknown version, a bad character or Base64 length: refused, not computed
 		assertThat(this.reference.matches("password", "$argon2id$v=19$m=99999999,t=2,p=1$" + salt + "$" + hash)).isFalse();
 		assertThat(this.reference.matches("password", "$argon2id$v=19$m=256,t=2,p=0$" + salt + "$" + hash)).isFalse();
 		assertThat(this.reference.matches("password", "$argon2id$v=18$m=256,t=2,p=1$" + salt + "$" + hash)).isFalse();
 		assertThat(this.reference.matches("password", "$argon2id$v=19$m=256,t=2,p=1$" + salt + "$" + hash + "!")).isFalse();
+		assertThat(this.reference.matches("password", "$argon2id$v=19$m=256,t=2,p=1$" + salt + "$" + hash + "AB")).isFalse();
 	}
 
 	@Test
