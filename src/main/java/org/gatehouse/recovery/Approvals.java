@@ -70,9 +70,8 @@ public class Approvals {
 			change = ticket.approve(agent, tickets.evidence(id), now, settings.waitingPeriod());
 		}
 		catch (ProblemException ex) {
-			if (ex.problem() == Problem.FORBIDDEN) {
-				log.refused(ticket, agent, "ticket_approved", "same-agent");
-			}
+			// every refused approval leaves a trace (a wrong state, missing proofs, the same agent twice)
+			log.refused(ticket, agent, "ticket_approved", ex.problem() == Problem.FORBIDDEN ? "same-agent" : ex.problem().slug());
 			throw ex;
 		}
 		TicketLog.By by = TicketLog.By.agent(agent);

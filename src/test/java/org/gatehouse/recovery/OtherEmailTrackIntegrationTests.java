@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.gatehouse.recovery.SupportFixtures.NOTICE;
 
 /** The standard track of S6: identity evidence, two agents, a waiting period anyone notified can cancel. */
@@ -110,6 +111,28 @@ class OtherEmailTrackIntegrationTests {
 		assertThat(support.platformActions(id)).containsSubsequence("support.ticket_awaiting_evidence",
 				"support.evidence_recorded", "support.ticket_awaiting_approval", "support.ticket_waiting_period",
 				"support.ticket_ready", "support.ticket_executed");
+	}
+
+	@Test
+	void anApprovalTheTicketCannotTakeGets409AndLeavesARefusalInThePlatformAudit() {
+		String contact = Fixtures.uniqueEmail("personal");
+		UUID id = support.request(org, contact);
+		mailbox.await(contact, SupportFixtures.ACKNOWLEDGEMENT);
+		support.evidence(agent, id, "ORGANIZATION_ID_AND_SIGNUP_DATE").expect(201);
+		support.approve(agent, id).expectProblem(409, "conflict");
+		assertThat(support.state(agent, id)).isEqualTo("AWAITING_EVIDENCE");
+
+		support.evidence(agent, id, "LAST_INVOICE_AMOUNT").expect(201);
+		support.evidence(agent, id, "CALLBACK_TO_PHONE_ON_FILE").expect(201);
+		support.approve(agent, id).expect(200);
+		support.approve(lead, id).expect(200);
+		support.approve(lead, id).expectProblem(409, "conflict");
+		assertThat(support.state(lead, id)).isEqualTo("WAITING_PERIOD");
+
+		assertThat(support.platformAudit(id)).filteredOn(row -> "REFUSED".equals(row.get("outcome")))
+			.extracting(row -> row.get("action"), row -> row.get("actor_id"))
+			.containsExactly(tuple("support.ticket_approved", agent.id()),
+					tuple("support.ticket_approved", lead.id()));
 	}
 
 	@Test
