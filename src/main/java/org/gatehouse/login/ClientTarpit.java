@@ -25,15 +25,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers a client that {@link ClientThrottle} refuses before anything else runs, and only after
  * a delay during which no request thread is held. A sprayer that waits for its answers (as
  * HTTP clients do) is slowed to a few attempts per connection per second, so the refusals
- * themselves cannot take the processors that legitimate sign-ins need. Only the API's password
- * step: the console's form needs a session and a CSRF token first and goes through the same
- * throttle in {@link PasswordSignIn}.
+ * themselves cannot take the processors that legitimate sign-ins need. The API's password step
+ * gets its 429 problem; the console's sign-in form is sent back, after the same delay, to the
+ * sign-in page with the refusal ({@code 303 /login?throttled}), its CSRF token and password never
+ * looked at. Both go through the same throttle in {@link PasswordSignIn} when under the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 
 	static final String PATH = "/api/v1/login";
+
+	static final String CONSOLE_PATH = "/login";
+
+	/** Where a refused console sign-in is sent: the sign-in page, showing the refusal. */
+	static final String CONSOLE_REFUSED = "/login?throttled";
 
 	private final ClientThrottle clients;
 
@@ -52,7 +58,8 @@ class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && PATH.equals(request.getRequestURI()));
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !("POST".equals(request.getMethod()) && (PATH.equals(path) || CONSOLE_PATH.equals(path)));
 	}
 
 	@Override
@@ -65,15 +72,26 @@ class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 		}
 		AsyncContext async = request.startAsync();
 		async.setTimeout(this.delay.toMillis() + 10_000);
-		this.timer.schedule(() -> refuse(async, wait.minus(this.delay)), this.delay.toMillis(), TimeUnit.MILLISECONDS);
+		boolean console = CONSOLE_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+		String consoleRefused = request.getContextPath() + CONSOLE_REFUSED;
+		this.timer.schedule(() -> refuse(async, wait.minus(this.delay), console ? consoleRefused : null),
+				this.delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private static void refuse(AsyncContext async, Duration stillRefused) {
+	/** The API's 429 problem, or the console's redirect to {@code consoleRefused} when there is one. */
+	private static void refuse(AsyncContext async, Duration stillRefused, String consoleRefused) {
 		try {
 			HttpServletResponse response = (HttpServletResponse) async.getResponse();
 			response.setHeader("Cache-Control", "no-store");
-			ProblemResponses.write(response, Problem.THROTTLED, ClientThrottle.REFUSAL,
-					Math.max(1, stillRefused.toSeconds()), PATH);
+			long retryAfter = Math.max(1, stillRefused.toSeconds());
+			if (consoleRefused != null) {
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", consoleRefused);
+				response.setHeader("Retry-After", Long.toString(retryAfter));
+			}
+			else {
+				ProblemResponses.write(response, Problem.THROTTLED, ClientThrottle.REFUSAL, retryAfter, PATH);
+			}
 		}
 		catch (IOException | IllegalStateException gone) {
 			// the client hung up meanwhile

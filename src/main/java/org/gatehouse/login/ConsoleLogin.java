@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's start page, sign-in and sign-out. */
 @Controller
@@ -67,8 +68,11 @@ class ConsoleLogin {
 	}
 
 	@GetMapping("/login")
-	String loginPage(Model model) {
+	String loginPage(@RequestParam(required = false) String throttled, Model model) {
 		model.addAttribute("form", new LoginForm("", "", ""));
+		if (throttled != null) {
+			model.addAttribute("error", ClientThrottle.REFUSAL); // sent here by ClientTarpit
+		}
 		return "login";
 	}
 

@@ -3,6 +3,7 @@ package org.gatehouse.login;
 import java.time.Duration;
 
 import org.gatehouse.support.Api;
+import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
@@ -45,6 +46,30 @@ class ClientTarpitIntegrationTests {
 			.expect(200);
 		assertThat(other.text("next")).isEqualTo("MFA_CHALLENGE");
 		assertThat(other.elapsed()).isLessThan(Duration.ofMillis(1400));
+	}
+
+	@Test
+	void aConsoleClientOverItsLimitIsSentBackToTheSignInPageOnlyAfterTheDelayAndNothingIsHashed() {
+		Org org = fixtures.organization();
+		Console sprayer = fixtures.console().from("198.51.100.19");
+		for (int i = 0; i < 3; i++) {
+			assertThat(sprayer.signIn(org.slug(), org.chiefEmail(), "wrong " + i).status()).isEqualTo(401);
+		}
+
+		sprayer.get("/login").expect(200);
+		long started = System.nanoTime();
+		Console.Page refused = sprayer.post("/login", "organization", org.slug(), "email", org.chiefEmail(), "password",
+				PASSWORD);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+		refused.expectRedirect("/login?throttled");
+		assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+		sprayer.get("/login/challenge").expectRedirect("/login"); // no sign-in was started
+		assertThat(sprayer.get("/login?throttled").expect(200).html().text()).contains("Too many failed sign-ins");
+
+		Console other = fixtures.console().from("198.51.100.20");
+		long otherStarted = System.nanoTime();
+		other.signIn(org.slug(), org.chiefEmail(), PASSWORD).expectRedirect("/login/challenge");
+		assertThat(Duration.ofNanos(System.nanoTime() - otherStarted)).isLessThan(Duration.ofMillis(1400));
 	}
 
 }

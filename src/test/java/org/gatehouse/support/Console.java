@@ -33,6 +33,7 @@ public final class Console {
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 	private final HttpClient http;
 	private String csrf;
+	private String forwardedFor;
 
 	public Console(int port) {
 		this.base = "http://127.0.0.1:" + port;
@@ -41,6 +42,12 @@ public final class Console {
 			.cookieHandler(cookies)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/** Sends {@code X-Forwarded-For: address} from now on (the service trusts it from this machine). */
+	public Console from(String address) {
+		this.forwardedFor = address;
+		return this;
 	}
 
 	/** A console that carries one cookie, e.g. an old session id, and nothing else. */
@@ -116,6 +123,9 @@ public final class Console {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
+		}
 		HttpRequest built = request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").build();
 		try {
 			HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
