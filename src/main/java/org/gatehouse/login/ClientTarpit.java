@@ -58,7 +58,7 @@ class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		return !("POST".equals(request.getMethod()) && (PATH.equals(path) || CONSOLE_PATH.equals(path)));
 	}
 
@@ -72,10 +72,14 @@ class ClientTarpit extends OncePerRequestFilter implements DisposableBean {
 		}
 		AsyncContext async = request.startAsync();
 		async.setTimeout(this.delay.toMillis() + 10_000);
-		boolean console = CONSOLE_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+		boolean console = CONSOLE_PATH.equals(path(request));
 		String consoleRefused = request.getContextPath() + CONSOLE_REFUSED;
 		this.timer.schedule(() -> refuse(async, wait.minus(this.delay), console ? consoleRefused : null),
 				this.delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/** The API's 429 problem, or the console's redirect to {@code consoleRefused} when there is one. */

@@ -1,5 +1,6 @@
 package org.gatehouse.system;
 
+import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +81,8 @@ public final class Argon2Memory {
 	}
 
 	/** How long no hash has had a block: zero while one computes. */
-	public static java.time.Duration idleFor() {
-		return IN_USE.get() > 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - lastReturned);
+	public static Duration idleFor() {
+		return IN_USE.get() > 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastReturned);
 	}
 
 	private static int allocate(Pointer memory, Size_t size) {
