@@ -129,6 +129,7 @@ public final class SignInLoad {
 		int cores = Runtime.getRuntime().availableProcessors();
 		System.out.printf("machine: %d cores, driver on Java %s; service pid %s%n", cores,
 				System.getProperty("java.version"), option("pid", "unknown"));
+		awaitMailDelivered();
 		this.resources.print("idle");
 		double argon2 = Boolean.parseBoolean(option("argon2", "true")) ? argon2Rate(cores) : 0;
 		double adminShare = Double.parseDouble(option("admin-share", "0"));
@@ -253,13 +254,36 @@ public final class SignInLoad {
 				starved.get(), Map.copyOf(sprayAnswers), cpu, hashCpu);
 	}
 
-	/** The service's own count of processor seconds spent computing password hashes (its Prometheus endpoint). */
+	/** The service's own count of processor seconds spent computing password hashes. */
 	private double hashCpuSeconds() {
-		String metric = "gatehouse_password_hash_cpu_seconds_total";
+		return serviceMetric("gatehouse_password_hash_cpu_seconds_total");
+	}
+
+	/** One untagged metric from the service's Prometheus endpoint; NaN when it has none. */
+	private double serviceMetric(String name) {
 		return this.api.withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200).body().lines()
-			.filter(line -> line.startsWith(metric))
+			.filter(line -> line.startsWith(name + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.findFirst().orElse(Double.NaN);
+	}
+
+	/**
+	 * Seeding queues thousands of mails (invitations, new-device notices); the service sends them in the background. A run
+	 * waits until they are out, so it does not measure the service delivering them.
+	 */
+	private void awaitMailDelivered() {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		double pending = serviceMetric("gatehouse_mail_pending");
+		if (pending > 0) {
+			System.out.printf("waiting for the service to deliver %.0f queued mails%n", pending);
+		}
+		while (pending > 0 && System.nanoTime() < deadline) {
+			BenchSeed.sleep(1000);
+			pending = serviceMetric("gatehouse_mail_pending");
+		}
+		if (pending > 0) {
+			throw new IllegalStateException(pending + " mails still queued after 5 minutes; see the service's log");
+		}
 	}
 
 	static Thread started(String name, Runnable work) {

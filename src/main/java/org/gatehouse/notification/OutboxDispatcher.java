@@ -35,6 +35,7 @@ class OutboxDispatcher {
 	private final Counter sent;
 	private final Counter failed;
 	private final AtomicLong failing = new AtomicLong();
+	private final AtomicLong pending = new AtomicLong();
 
 	OutboxDispatcher(JdbcClient jdbc, MailTransport transport, MailSettings settings, Clock clock,
 			MeterRegistry meters) {
@@ -46,6 +47,9 @@ class OutboxDispatcher {
 		this.failed = meters.counter("gatehouse.mail.attempts.failed");
 		Gauge.builder("gatehouse.mail.failing", failing, AtomicLong::get)
 			.description("messages that failed at least gatehouse.mail.failing-after times and are still being retried")
+			.register(meters);
+		Gauge.builder("gatehouse.mail.pending", pending, AtomicLong::get)
+			.description("messages not delivered yet, whether due now or waiting for a retry")
 			.register(meters);
 	}
 
@@ -66,8 +70,14 @@ class OutboxDispatcher {
 					deliver(due);
 				}
 			}
-			failing.set(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND attempts >= ?")
-				.param(settings.failingAfter()).query(Long.class).single());
+			jdbc.sql("""
+					SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts >= ? THEN 1 ELSE 0 END), 0) FROM mail_outbox
+					WHERE status = 'PENDING'""")
+				.param(settings.failingAfter())
+				.query(rs -> {
+					pending.set(rs.getLong(1));
+					failing.set(rs.getLong(2));
+				});
 		}
 		catch (RuntimeException ex) {
 			log.warn("mail dispatch skipped: {}", ex.getClass().getSimpleName());

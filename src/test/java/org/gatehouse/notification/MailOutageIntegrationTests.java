@@ -53,7 +53,7 @@ class MailOutageIntegrationTests {
 	}
 
 	@Test
-	void aResetDuringAnOutageCommitsAndItsEmailIsDeliveredOnceWhenTheServerReturns() {
+	void aResetDuringAnOutageCommitsAndItsEmailIsDeliveredOnceWhenTheServerReturns() throws Exception {
 		Org org = fixtures.organization();
 		Member vendor = fixtures.member(org, "Vendor", "VENDOR");
 		TestMailServer.get().stop();
@@ -66,7 +66,8 @@ class MailOutageIntegrationTests {
 			clock.advance(Duration.ofMinutes(11));
 		}
 		assertThat(status(vendor.email())).isEqualTo("PENDING");
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failingGauge() >= 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauge("gatehouse_mail_failing") >= 1);
+		assertThat(gauge("gatehouse_mail_pending")).isGreaterThanOrEqualTo(gauge("gatehouse_mail_failing"));
 
 		TestMailServer.get().start();
 		clock.advance(Duration.ofMinutes(11));
@@ -89,11 +90,11 @@ class MailOutageIntegrationTests {
 			.params(to, "%" + SUBJECT + "%").query(String.class).single();
 	}
 
-	double failingGauge() throws Exception {
+	double gauge(String name) throws Exception {
 		HttpRequest scrape = HttpRequest.newBuilder(api.uri("/actuator/prometheus")).header("Accept", "text/plain").build();
 		String body = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
 		return body.lines()
-			.filter(line -> line.startsWith("gatehouse_mail_failing"))
+			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.findFirst().orElse(0);
 	}
