@@ -12,7 +12,6 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Tokens;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.Times;
-import org.gatehouse.user.Account;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,11 @@ class ApiTokens {
 		this.clock = clock;
 	}
 
-	Issued issue(Account account, Kind kind, Instant passwordAt, Instant secondFactorAt) {
+	/**
+	 * A token for this sign-in, under the security epoch it started with: if the user's sessions were
+	 * ended meanwhile, the token is refused at its first use.
+	 */
+	Issued issue(SignedIn signedIn, Kind kind) {
 		String token = Tokens.newToken();
 		String hash = Tokens.sha256(token);
 		Instant now = clock.instant();
@@ -55,9 +58,8 @@ class ApiTokens {
 		jdbc.sql("""
 				INSERT INTO api_token (organization_id, token_hash, user_id, stage, security_epoch, created_at, expires_at,
 				factor_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(account.organizationId().value(), hash, account.id().value(), kind.name(), account.securityEpoch(),
-					Times.db(passwordAt == null ? now : passwordAt), Times.db(now.plus(lifetime)),
-					Times.db(secondFactorAt))
+			.params(signedIn.organizationId(), hash, signedIn.userId(), kind.name(), signedIn.securityEpoch(),
+					Times.db(signedIn.passwordAt()), Times.db(now.plus(lifetime)), Times.db(signedIn.secondFactorAt()))
 			.update();
 		return new Issued(token, hash);
 	}

@@ -138,9 +138,9 @@ class LoginController {
 				request.getRemoteAddr());
 		LoginResponse response = started.stage() == Stage.DONE
 				? new LoginResponse(Stage.DONE, null,
-						tokens.issue(started.account(), ApiTokens.Kind.ACCESS, null, null).token())
+						tokens.issue(started.signedIn(), ApiTokens.Kind.ACCESS).token())
 				: new LoginResponse(started.stage(),
-						tokens.issue(started.account(), ApiTokens.Kind.LOGIN, null, null).token(), null);
+						tokens.issue(started.signedIn(), ApiTokens.Kind.LOGIN).token(), null);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(response);
 	}
 
@@ -171,9 +171,7 @@ class LoginController {
 		if (!tokens.revoke(found.hash())) {
 			throw new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.");
 		}
-		Account account = users.find(passed.signedIn().organization(), passed.signedIn().user()).orElseThrow();
-		String access = tokens.issue(account, ApiTokens.Kind.ACCESS, passed.signedIn().passwordAt(),
-				passed.signedIn().secondFactorAt()).token();
+		String access = tokens.issue(passed.signedIn(), ApiTokens.Kind.ACCESS).token();
 		List<String> codes = passed.enrollment() == null ? null : passed.enrollment().recoveryCodes();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Finished(Stage.DONE, access,
 				codes == null || codes.isEmpty() ? null : codes, passed.recoveryCodeUsed() ? Boolean.TRUE : null));

@@ -48,7 +48,7 @@ class PasswordSignIn {
 	Account verify(String slug, String email, String password, String client) {
 		clients.check(client);
 		String key = Tokens.sha256(String.valueOf(slug).strip().toLowerCase(Locale.ROOT) + "\n" + Emails.normalize(email));
-		throttle.check(key);
+		boolean failedBefore = throttle.check(key);
 		Optional<Organization> org = organizations.findBySlug(slug);
 		Optional<Credentials> credentials = org.flatMap(o -> users.credentials(o.id(), email));
 		String hash = credentials.map(Credentials::passwordHash).orElse(decoyHash);
@@ -60,7 +60,9 @@ class PasswordSignIn {
 			meters.counter("gatehouse.sign_in.password", "outcome", "failed").increment();
 			throw new ProblemException(Problem.SIGN_IN_FAILED, FAILED);
 		}
-		throttle.succeeded(key);
+		if (failedBefore) { // nothing to clear otherwise; a failure racing this attempt stays on record
+			throttle.succeeded(key);
+		}
 		meters.counter("gatehouse.sign_in.password", "outcome", "verified").increment();
 		Account account = credentials.get().account();
 		if (encoder.upgradeEncoding(hash)) {

@@ -30,8 +30,9 @@ class PasswordThrottle {
 		this.clock = clock;
 	}
 
-	void check(String key) {
-		jdbc.sql("SELECT failures, last_failure_at FROM password_throttle WHERE key_hash = ?").param(key)
+	/** Refuses an attempt that must wait; otherwise answers whether any failure is on record. */
+	boolean check(String key) {
+		return jdbc.sql("SELECT failures, last_failure_at FROM password_throttle WHERE key_hash = ?").param(key)
 			.query((rs, n) -> {
 				int failures = rs.getInt(1);
 				Instant until = Times.instant(rs, "last_failure_at").plus(wait(failures));
@@ -42,7 +43,8 @@ class PasswordThrottle {
 				}
 				return failures;
 			})
-			.optional();
+			.optional()
+			.isPresent();
 	}
 
 	void failed(String key) {

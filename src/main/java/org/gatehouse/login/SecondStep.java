@@ -34,14 +34,13 @@ class SecondStep {
 	record Passed(SignedIn signedIn, boolean recoveryCodeUsed, EnrollmentResult enrollment) {
 	}
 
-	GatehouseAuthentication at(SignedIn signedIn, Stage expected) {
-		GatehouseAuthentication auth = policy.evaluate(signedIn, null)
+	void at(SignedIn signedIn, Stage expected) {
+		Stage stage = policy.pendingStage(signedIn)
 			.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again."));
-		if (auth.stage() != expected) {
+		if (stage != expected) {
 			throw new ProblemException(Problem.CONFLICT, "This sign-in is not waiting for this step (it is at "
-					+ auth.stage() + ").");
+					+ stage + ").");
 		}
-		return auth;
 	}
 
 	/** Either passes, or throws the refusal; {@code onEnd} runs when the refusal ends the sign-in. */

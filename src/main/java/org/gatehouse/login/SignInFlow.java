@@ -2,6 +2,7 @@ package org.gatehouse.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
@@ -29,10 +30,10 @@ class SignInFlow {
 
 	Started password(String organization, String email, String password, String client) {
 		Account account = passwords.verify(organization, email, password, client);
-		Role role = roles.find(account.organizationId(), account.roleId()).orElseThrow();
 		Instant now = clock.instant();
 		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),
 				account.securityEpoch(), now, now, null);
+		Supplier<Role> role = () -> roles.find(account.organizationId(), account.roleId()).orElseThrow();
 		return new Started(account, signedIn, policy.stage(account, role, signedIn));
 	}
 

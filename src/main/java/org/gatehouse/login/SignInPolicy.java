@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Problem;
+import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Users;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,22 @@ public class SignInPolicy {
 				.map(role -> authentication(signedIn, account, role, tokenHash)));
 	}
 
+	/**
+	 * What a half-finished sign-in still owes, or empty when it no longer holds: the same checks as
+	 * {@link #evaluate}, without building the caller's permissions. The role is read only when the
+	 * stage depends on it (a user without an authenticator).
+	 */
+	Optional<Stage> pendingStage(SignedIn signedIn) {
+		if (signedIn.authenticatedAt().plus(ABSOLUTE_LIFETIME).isBefore(clock.instant())) {
+			return Optional.empty();
+		}
+		return users.find(signedIn.organization(), signedIn.user())
+			.filter(Account::canSignIn)
+			.filter(account -> account.securityEpoch() == signedIn.securityEpoch())
+			.map(account -> stage(account, () -> roles.find(account.organizationId(), account.roleId())
+				.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.")), signedIn));
+	}
+
 	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
 		Stage stage = stage(account, role, signedIn);
 		Instant strongest = account.authenticators() > 0 ? signedIn.secondFactorAt() : signedIn.passwordAt();
@@ -53,14 +72,19 @@ public class SignInPolicy {
 	}
 
 	/** What a sign-in with these verified factors still owes. */
-	public Stage stage(Account account, Role role, SignedIn signedIn) {
+	Stage stage(Account account, Role role, SignedIn signedIn) {
+		return stage(account, () -> role, signedIn);
+	}
+
+	/** As above, asking for the role only when the answer depends on it. */
+	Stage stage(Account account, Supplier<Role> role, SignedIn signedIn) {
 		if (signedIn.secondFactorAt() != null) {
 			return Stage.DONE;
 		}
 		if (account.authenticators() > 0) {
 			return Stage.MFA_CHALLENGE;
 		}
-		if (role.requireMfa() && !account.exemptFromMfaAt(clock.instant())) {
+		if (role.get().requireMfa() && !account.exemptFromMfaAt(clock.instant())) {
 			return Stage.MFA_ENROLLMENT;
 		}
 		return Stage.DONE;

@@ -135,12 +135,12 @@ public class Organizations {
 		return organizations.find(org.id()).orElseThrow();
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Organization> find(OrganizationId id) {
 		return organizations.find(id);
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Organization> findBySlug(String slug) {
 		if (slug == null || slug.length() > 63) {
 			return Optional.empty();

@@ -258,12 +258,12 @@ public class Users {
 		return account;
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Account> find(OrganizationId org, UserId id) {
 		return users.find(org, id);
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Credentials> credentials(OrganizationId org, String email) {
 		return users.credentials(org, Emails.normalize(email));
 	}

@@ -6,9 +6,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The beans {@link IntegrationTest} adds: the test clock and the helpers tests autowire. */
+/** The beans {@link IntegrationTest} adds: the test clock, the round-trip count and the helpers tests autowire. */
 @TestConfiguration(proxyBeanMethods = false)
 public class HarnessConfiguration {
+
+	@Bean
+	static RoundTrips roundTrips() {
+		return new RoundTrips();
+	}
 
 	@Bean
 	@Primary
