@@ -42,6 +42,9 @@ class OperationsIntegrationTests {
 		String metrics = get("/actuator/prometheus", "text/plain").body();
 		assertThat(metrics).contains("gatehouse_sign_in_password_total{outcome=\"verified\"}")
 			.contains("gatehouse_mail_sent_total").contains("gatehouse_second_factor_total{outcome=\"accepted\"}");
+		// each request is timed once, without Spring Security's per-filter observations on top
+		assertThat(metrics).contains("http_server_requests_seconds_count{")
+			.doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations");
 	}
 
 	@Test
