@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
  * (start-up leaves tens of megabytes of garbage in a heap that grew to hold it), and whenever
  * password hashing has been idle for {@code gatehouse.memory.release-after} (default one minute)
  * after a busy spell: the pooled Argon2 blocks ({@link Argon2Memory}, 19 MiB each) are unmapped,
- * one full collection lets a collector that shrinks its heap to the live data (the shipped
- * Serial GC with a low {@code MaxHeapFreeRatio}, see {@code bin/gatehouse}) return the rest, and
- * the C library's allocator gives back what it kept of freed native memory ({@link NativeHeap}).
+ * and one full collection lets a collector that shrinks its heap to the live data (the shipped
+ * Serial GC with a low {@code MaxHeapFreeRatio}, see {@code bin/gatehouse}) return the rest.
  * The full collection is off with {@code gatehouse.memory.collect=false}.
  */
 @Component
@@ -52,9 +51,7 @@ class IdleMemory {
 		if (this.collect) {
 			System.gc();
 		}
-		NativeHeap.trim();
-		log.debug("Idle: released {} MiB of Argon2 blocks{}, trimmed the native heap", released >> 20,
-				this.collect ? ", collected the heap" : "");
+		log.debug("Idle: released {} MiB of Argon2 blocks{}", released >> 20, this.collect ? " and collected the heap" : "");
 	}
 
 }
