@@ -37,15 +37,8 @@ public class SignInPolicy {
 
 	/** The authentication of a request, or empty when the sign-in no longer holds. */
 	Optional<GatehouseAuthentication> evaluate(SignedIn signedIn, String tokenHash) {
-		Instant now = clock.instant();
-		if (signedIn.authenticatedAt().plus(ABSOLUTE_LIFETIME).isBefore(now)) {
-			return Optional.empty();
-		}
-		return users.find(signedIn.organization(), signedIn.user())
-			.filter(Account::canSignIn)
-			.filter(account -> account.securityEpoch() == signedIn.securityEpoch())
-			.flatMap(account -> roles.find(account.organizationId(), account.roleId())
-				.map(role -> authentication(signedIn, account, role, tokenHash)));
+		return current(signedIn).flatMap(account -> roles.find(account.organizationId(), account.roleId())
+			.map(role -> authentication(signedIn, account, role, tokenHash)));
 	}
 
 	/**
@@ -54,14 +47,20 @@ public class SignInPolicy {
 	 * stage depends on it (a user without an authenticator).
 	 */
 	Optional<Stage> pendingStage(SignedIn signedIn) {
+		return current(signedIn).map(account -> stage(account,
+				() -> roles.find(account.organizationId(), account.roleId())
+					.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.")),
+				signedIn));
+	}
+
+	/** The account while the sign-in holds: within its lifetime, the account may sign in, its sessions not ended. */
+	private Optional<Account> current(SignedIn signedIn) {
 		if (signedIn.authenticatedAt().plus(ABSOLUTE_LIFETIME).isBefore(clock.instant())) {
 			return Optional.empty();
 		}
 		return users.find(signedIn.organization(), signedIn.user())
 			.filter(Account::canSignIn)
-			.filter(account -> account.securityEpoch() == signedIn.securityEpoch())
-			.map(account -> stage(account, () -> roles.find(account.organizationId(), account.roleId())
-				.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.")), signedIn));
+			.filter(account -> account.securityEpoch() == signedIn.securityEpoch());
 	}
 
 	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
