@@ -142,10 +142,11 @@ public class Organizations {
 
 	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Organization> findBySlug(String slug) {
-		if (slug == null || slug.length() > 63) {
+		String value = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
+		if (!SLUG.matcher(value).matches()) { // no organization has it, and the database need not see it
 			return Optional.empty();
 		}
-		return organizations.findBySlug(slug.strip().toLowerCase(Locale.ROOT));
+		return organizations.findBySlug(value);
 	}
 
 	static String validSlug(String slug) {

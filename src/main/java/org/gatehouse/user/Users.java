@@ -265,6 +265,9 @@ public class Users {
 
 	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Credentials> credentials(OrganizationId org, String email) {
+		if (!Emails.isValid(email)) { // no account has it, and the database need not see it
+			return Optional.empty();
+		}
 		return users.credentials(org, Emails.normalize(email));
 	}
 

@@ -94,6 +94,19 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void anOrganizationOrEmailNoAccountCanHaveIsRefusedLikeAnyWrongSignIn() {
+		Api.Response reference = fixtures.password(org.slug(), vendor.email(), WRONG).expectProblem(401, "sign-in-failed");
+		String[][] impossible = { { org.slug() + "\u0000", vendor.email() }, { "a\u0000b", vendor.email() },
+				{ org.slug(), vendor.email() + "\u0000" }, { org.slug(), "x\u0000@example.com" },
+				{ org.slug(), "\u202Eadmin@example.com" }, { org.slug().toUpperCase() + "\u0007", vendor.email() } };
+		for (String[] wrong : impossible) {
+			assertThat(fixtures.password(wrong[0], wrong[1], PASSWORD).expectProblem(401, "sign-in-failed").body())
+				.as("%s / %s", wrong[0], wrong[1])
+				.isEqualTo(reference.body());
+		}
+	}
+
+	@Test
 	void everyWrongSignInTakesAboutAsLongBecauseEachRunsOneArgon2Hash() {
 		Map<String, String[]> cases = wrongSignIns();
 		Map<String, List<Long>> nanos = new LinkedHashMap<>();
