@@ -2,10 +2,7 @@ package org.gatehouse.login;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Supplier;
 
-import org.gatehouse.role.Role;
-import org.gatehouse.role.Roles;
 import org.gatehouse.user.Account;
 import org.springframework.stereotype.Service;
 
@@ -14,13 +11,11 @@ import org.springframework.stereotype.Service;
 class SignInFlow {
 
 	private final PasswordSignIn passwords;
-	private final Roles roles;
 	private final SignInPolicy policy;
 	private final Clock clock;
 
-	SignInFlow(PasswordSignIn passwords, Roles roles, SignInPolicy policy, Clock clock) {
+	SignInFlow(PasswordSignIn passwords, SignInPolicy policy, Clock clock) {
 		this.passwords = passwords;
-		this.roles = roles;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -33,8 +28,7 @@ class SignInFlow {
 		Instant now = clock.instant();
 		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),
 				account.securityEpoch(), now, now, null);
-		Supplier<Role> role = () -> roles.find(account.organizationId(), account.roleId()).orElseThrow();
-		return new Started(account, signedIn, policy.stage(account, role, signedIn));
+		return new Started(account, signedIn, policy.stage(account, signedIn));
 	}
 
 }

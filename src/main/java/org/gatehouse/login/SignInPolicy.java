@@ -43,14 +43,10 @@ public class SignInPolicy {
 
 	/**
 	 * What a half-finished sign-in still owes, or empty when it no longer holds: the same checks as
-	 * {@link #evaluate}, without building the caller's permissions. The role is read only when the
-	 * stage depends on it (a user without an authenticator).
+	 * {@link #evaluate}, without building the caller's permissions.
 	 */
 	Optional<Stage> pendingStage(SignedIn signedIn) {
-		return current(signedIn).map(account -> stage(account,
-				() -> roles.find(account.organizationId(), account.roleId())
-					.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.")),
-				signedIn));
+		return current(signedIn).map(account -> stage(account, signedIn));
 	}
 
 	/** The account while the sign-in holds: within its lifetime, the account may sign in, its sessions not ended. */
@@ -64,19 +60,22 @@ public class SignInPolicy {
 	}
 
 	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
-		Stage stage = stage(account, role, signedIn);
+		Stage stage = stage(account, () -> role, signedIn);
 		Instant strongest = account.authenticators() > 0 ? signedIn.secondFactorAt() : signedIn.passwordAt();
 		Actor actor = new Actor(account.organizationId(), account.id(), role.permissions(), strongest);
 		return new GatehouseAuthentication(signedIn, stage, actor, tokenHash);
 	}
 
-	/** What a sign-in with these verified factors still owes. */
-	Stage stage(Account account, Role role, SignedIn signedIn) {
-		return stage(account, () -> role, signedIn);
+	/**
+	 * What a sign-in with these verified factors still owes. The role is read only when the answer
+	 * depends on it (a user without an authenticator).
+	 */
+	Stage stage(Account account, SignedIn signedIn) {
+		return stage(account, () -> roles.find(account.organizationId(), account.roleId())
+			.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.")), signedIn);
 	}
 
-	/** As above, asking for the role only when the answer depends on it. */
-	Stage stage(Account account, Supplier<Role> role, SignedIn signedIn) {
+	private Stage stage(Account account, Supplier<Role> role, SignedIn signedIn) {
 		if (signedIn.secondFactorAt() != null) {
 			return Stage.DONE;
 		}

@@ -135,7 +135,7 @@ public class Organizations {
 		return organizations.find(org.id()).orElseThrow();
 	}
 
-	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
+	// One statement: read without a transaction, which would only add a BEGIN and a COMMIT.
 	public Optional<Organization> find(OrganizationId id) {
 		return organizations.find(id);
 	}
