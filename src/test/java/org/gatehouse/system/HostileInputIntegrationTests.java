@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -80,7 +81,13 @@ class HostileInputIntegrationTests {
 				new Endpoint("POST", "/organization/chief-operator", true, "userId"));
 	}
 
-	/** Values no field accepts: wrong types, huge or empty strings, control characters and odd Unicode. */
+	/**
+	 * Values some optional field accepts ({@code {"label":null,"replace":true}} starts a device replacement): an object
+	 * body made of these alone could be a valid request, so every generated object has at least one other value.
+	 */
+	static final Set<String> POSSIBLY_VALID = Set.of("null", "true", "\"\"", "\"   \"", "[]");
+
+	/** Values (nearly) no field accepts: wrong types, huge or empty strings, control characters and odd Unicode. */
 	Arbitrary<String> hostileValue() {
 		Arbitrary<String> odd = Arbitraries.strings()
 			.withChars('\u0000', '\u202E', '\u200B', '\uFEFF', '\u0301', '"', '\\', '<', '>', '%', '\'', ';')
@@ -95,7 +102,8 @@ class HostileInputIntegrationTests {
 	}
 
 	Arbitrary<String> hostileBody(Endpoint endpoint) {
-		Arbitrary<String> object = hostileValue().list().ofSize(endpoint.fields().length).map(values -> {
+		Arbitrary<String> object = hostileValue().list().ofSize(endpoint.fields().length)
+			.filter(values -> !POSSIBLY_VALID.containsAll(values)).map(values -> {
 			StringBuilder json = new StringBuilder("{");
 			for (int i = 0; i < values.size(); i++) {
 				json.append(i == 0 ? "" : ",").append('"').append(endpoint.fields()[i]).append("\":").append(values.get(i));
