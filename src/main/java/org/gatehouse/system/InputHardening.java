@@ -6,11 +6,17 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.gatehouse.shared.Problem;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.ResourceHttpMessageConverter;
+import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -18,8 +24,9 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Strictness at the edge: JSON with duplicated keys or values of the wrong type is refused rather
- * than guessed at, and requests the firewall or the server refuses still get a problem response.
+ * Strictness at the edge: the API reads and writes JSON only, JSON with duplicated keys or values of
+ * the wrong type is refused rather than guessed at, and requests the firewall or the server refuses
+ * still get a problem response.
  */
 @Configuration(proxyBeanMethods = false)
 class InputHardening {
@@ -37,6 +44,22 @@ class InputHardening {
 			.withCoercionConfig(LogicalType.Integer, config -> config
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+	}
+
+	/**
+	 * One parser for request bodies: the strict JSON one above. Spring registers a converter for every format whose
+	 * library is on the class path, and the OpenAPI documentation brings Jackson 2 with YAML: without this, a body sent
+	 * as {@code application/yaml} was read by Jackson 2, past the strictness above, and any answer could be asked for
+	 * as YAML. Runs after Spring Boot's customizer (which adds the JSON and text converters) and keeps only those, raw
+	 * bytes (the inbound-mail gateway) and resources; everything else gets 415 or 406.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer jsonOnly() {
+		return builder -> builder.disableDefaults()
+			.addCustomConverter(new ByteArrayHttpMessageConverter())
+			.addCustomConverter(new ResourceHttpMessageConverter())
+			.addCustomConverter(new ResourceRegionHttpMessageConverter());
 	}
 
 	/** Requests the firewall rejects (encoded dots and slashes, ...) answer with a problem, not an error page. */

@@ -124,20 +124,29 @@ public final class Api {
 		return exchange(method, path, rawJson, token);
 	}
 
+	/** Sends {@code body} as it is, declared as {@code contentType}, asking for {@code accept} (e.g. another format than JSON). */
+	public Response sendAs(String method, String path, String body, String contentType, String accept, String token) {
+		return exchange(method, path, body, contentType, accept, token);
+	}
+
 	private Response send(String method, String path, Object body, String token) {
 		return exchange(method, path, body == null ? null : JSON.writeValueAsString(body), token);
 	}
 
 	private Response exchange(String method, String path, String body, String token) {
+		return exchange(method, path, body, "application/json", "application/json, application/problem+json", token);
+	}
+
+	private Response exchange(String method, String path, String body, String contentType, String accept, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "application/json, application/problem+json");
+			.header("Accept", accept);
 		this.headers.forEach(request::header);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			request.header("Content-Type", contentType);
 			request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		}
 		else {

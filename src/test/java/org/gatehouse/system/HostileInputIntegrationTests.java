@@ -1,6 +1,7 @@
 package org.gatehouse.system;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,48 @@ class HostileInputIntegrationTests {
 		}
 		assertThat(violations).isEmpty();
 		assertThat(counts()).isEqualTo(before);
+	}
+
+	/**
+	 * The API speaks JSON only: a body in another format (YAML, XML, a form) is refused with 415 before any parser but
+	 * the JSON one sees it, and an answer is never rendered in another format.
+	 */
+	@Test
+	void bodiesInAnotherFormatThanJsonAreRefusedAndChangeNothing() {
+		Map<String, Long> before = counts();
+		List<String> violations = new ArrayList<>();
+		for (Endpoint endpoint : endpoints()) {
+			String path = endpoint.path().replace("{user}", userId).replace("{role}", roleId);
+			String token = endpoint.signedIn() ? org.token() : null;
+			String yaml = Arrays.stream(endpoint.fields()).map(field -> field + ": x").collect(Collectors.joining("\n"));
+			String xml = Arrays.stream(endpoint.fields()).map(field -> "<" + field + ">x</" + field + ">")
+				.collect(Collectors.joining("", "<body>", "</body>"));
+			String form = Arrays.stream(endpoint.fields()).map(field -> field + "=x").collect(Collectors.joining("&"));
+			for (String[] format : new String[][] { { "application/yaml", yaml }, { "application/x-yaml", yaml },
+					{ "application/xml", xml }, { "text/xml", xml }, { "application/x-www-form-urlencoded", form },
+					{ "application/cbor", "\u00a0" }, { "application/x-jackson-smile", ":)\n" } }) {
+				Api.Response answer = api.sendAs(endpoint.method(), path, format[1], format[0],
+						"application/json, application/problem+json", token);
+				if (answer.status() != 415) {
+					violations.add(format[0] + " " + answer);
+				}
+				check(answer, violations);
+			}
+		}
+		assertThat(violations).isEmpty();
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void anAnswerIsNeverRenderedInAnotherFormatThanJson() {
+		for (String format : List.of("application/yaml", "application/x-yaml", "application/xml", "text/xml",
+				"application/cbor", "application/x-jackson-smile")) {
+			Api.Response answer = api.sendAs("GET", "/me", null, null, format, org.token());
+			assertThat(answer.status()).as(format + " " + answer).isEqualTo(406);
+			assertThat(answer.header("Content-Type").orElse("")).as(format + " " + answer).doesNotContain(format);
+			assertThat(answer.body()).as(format).doesNotContain(org.chiefEmail());
+		}
+		assertThat(api.get("/me", org.token()).expect(200).text("email")).isEqualTo(org.chiefEmail());
 	}
 
 	void check(Api.Response answer, List<String> violations) {

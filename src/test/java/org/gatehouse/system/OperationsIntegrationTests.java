@@ -10,6 +10,9 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.metrics.TomcatMetricsBinder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.filter.FormContentFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,9 @@ class OperationsIntegrationTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	ApplicationContext context;
 
 	HttpResponse<String> get(String path, String accept) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path))
@@ -45,6 +51,21 @@ class OperationsIntegrationTests {
 		// each request is timed once, without Spring Security's per-filter observations on top
 		assertThat(metrics).contains("http_server_requests_seconds_count{")
 			.doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations");
+	}
+
+	/**
+	 * Nothing built at start-up that the service never uses: each of these loaded hundreds of classes (a second,
+	 * Jackson 2 object mapper for the actuator, Spring's client-side converters for every format for a form filter the
+	 * API does not need, the JMX platform server for Tomcat session meters that were always zero).
+	 */
+	@Test
+	void startsWithoutWhatItDoesNotUse() throws Exception {
+		assertThat(context.getBeanNamesForType(FormContentFilter.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(TomcatMetricsBinder.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(
+				org.springframework.boot.actuate.endpoint.jackson.EndpointJackson2ObjectMapper.class)).isEmpty();
+		assertThat(get("/actuator/prometheus", "text/plain").body()).doesNotContain("tomcat_sessions");
+		assertThat(get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
