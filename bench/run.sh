@@ -64,7 +64,7 @@ for run in $(seq 1 ${FRESH:-3}); do
   stop_service
   echo "== fresh process $run"
   start_service
-  drive --concurrency=16 --argon2=false
+  drive --concurrency=16
 done
 if [ "${SPRAY:-16}" -gt 0 ]; then
   echo "== concurrency 16 while ${SPRAY:-16} threads spray wrong passwords from one client address"

@@ -41,7 +41,7 @@ import static org.gatehouse.support.Api.json;
  * sign-ins (0); {@code spray}: threads spraying wrong passwords from one client address (0)</li>
  * <li>{@code pid}: the service's process, for memory; {@code jdbc}: its PostgreSQL database,
  * for the count of open connections; {@code sample}: seconds between resource lines (0: none)</li>
- * <li>{@code argon2}: measure the bare Argon2id rate first (true)</li>
+ * <li>{@code argon2}: measure the bare Argon2id rate before and after each level (true)</li>
  * </ul>
  */
 public final class SignInLoad {
@@ -131,7 +131,8 @@ public final class SignInLoad {
 				System.getProperty("java.version"), option("pid", "unknown"));
 		awaitMailDelivered();
 		this.resources.print("idle");
-		double argon2 = Boolean.parseBoolean(option("argon2", "true")) ? argon2Rate(cores) : 0;
+		boolean bare = Boolean.parseBoolean(option("argon2", "true"));
+		double before = bare ? argon2Rate(cores) : 0;
 		double adminShare = Double.parseDouble(option("admin-share", "0"));
 		if (adminShare > 0) {
 			this.adminToken = BenchSeed.signIn(this.api, this.seed.slug(), this.seed.chief());
@@ -140,7 +141,11 @@ public final class SignInLoad {
 		for (String level : option("concurrency", "4,16,64").split(",")) {
 			Result result = load(Integer.parseInt(level.trim()), Integer.parseInt(option("warmup", "10")),
 					Integer.parseInt(option("duration", "60")), adminShare, Integer.parseInt(option("spray", "0")));
-			result.print(argon2);
+			// the machine's speed drifts (the bare rate moved by a third within 15 minutes on a shared host): each level
+			// is compared with the bare rate measured right before and right after it
+			double after = bare ? argon2Rate(cores) : 0;
+			result.print(before, after);
+			before = after;
 			errors += result.errors();
 		}
 		this.resources.print("after load");
@@ -335,11 +340,13 @@ public final class SignInLoad {
 	private record Result(int concurrency, int spray, int seconds, Histogram signIns, Histogram admin, int errors,
 			int starved, Map<Integer, AtomicInteger> sprayAnswers, long[] cpuTicks, double hashCpuSeconds) {
 
-		void print(double argon2) {
+		void print(double bareBefore, double bareAfter) {
 			double rate = this.signIns.getTotalCount() / (double) this.seconds;
+			double argon2 = (bareBefore + bareAfter) / 2;
 			System.out.printf("concurrency %d%s: %.1f sign-ins/s%s, latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms;"
 					+ " errors %d%s%n", this.concurrency, this.spray > 0 ? " with " + this.spray + " spraying" : "", rate,
-					argon2 > 0 ? String.format(" (%.2f of the bare Argon2id rate)", rate / argon2) : "",
+					argon2 > 0 ? String.format(" (%.2f of the bare Argon2id rate, %.1f/s before and %.1f/s after)",
+							rate / argon2, bareBefore, bareAfter) : "",
 					ms(this.signIns, 50), ms(this.signIns, 95), ms(this.signIns, 99), this.signIns.getMaxValue() / 1000.0,
 					this.errors, this.starved > 0 ? "; waited for a fresh step " + this.starved + " times" : "");
 			long done = Math.max(1, this.signIns.getTotalCount() + this.admin.getTotalCount());
