@@ -357,6 +357,9 @@ public final class SignInLoad {
 						Runtime.getRuntime().availableProcessors());
 				System.out.printf("  of the service's: password hashing %.1f ms per operation (its own count), everything else %.1f ms%n",
 						this.hashCpuSeconds * 1000 / done, this.cpuTicks[0] * 10.0 / done - this.hashCpuSeconds * 1000 / done);
+				// independent of the host's speed, which moves the bare rate between two measurements a minute apart
+				System.out.printf("  password hashing's share of the CPU of service, PostgreSQL and driver: %.2f%n",
+						this.hashCpuSeconds * 100 / Math.max(1, this.cpuTicks[0] + this.cpuTicks[1] + this.cpuTicks[2]));
 			}
 			if (this.admin.getTotalCount() > 0) {
 				System.out.printf("  admin calls: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n",
