@@ -142,7 +142,7 @@ public class Organizations {
 
 	// One statement: read without a transaction, which would add a BEGIN and a COMMIT to every sign-in.
 	public Optional<Organization> findBySlug(String slug) {
-		String value = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
+		String value = normalizedSlug(slug);
 		if (!SLUG.matcher(value).matches()) { // no organization has it, and the database need not see it
 			return Optional.empty();
 		}
@@ -150,12 +150,17 @@ public class Organizations {
 	}
 
 	static String validSlug(String slug) {
-		String value = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
+		String value = normalizedSlug(slug);
 		if (!SLUG.matcher(value).matches() || value.contains("--") || RESERVED.contains(value)) {
 			throw ProblemException.invalid("The slug has 3 to 63 lower-case letters, digits and single hyphens, "
 					+ "starts and ends with a letter or digit, and is not a reserved word.");
 		}
 		return value;
+	}
+
+	/** A slug as it is stored: without surrounding blanks, in lower case; empty for none. */
+	private static String normalizedSlug(String slug) {
+		return slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
 	}
 
 	static String validName(String name) {
