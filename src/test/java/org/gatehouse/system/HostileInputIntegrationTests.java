@@ -124,12 +124,17 @@ class HostileInputIntegrationTests {
 				"00000000-0000-0000-0000-000000000000", UUID.randomUUID().toString());
 	}
 
+	/** The endpoint's path with this test's user and role in it. */
+	String path(Endpoint endpoint) {
+		return endpoint.path().replace("{user}", userId).replace("{role}", roleId);
+	}
+
 	@Test
 	void hostileBodiesAtEveryEndpointGetA4xxProblemAndChangeNothing() {
 		Map<String, Long> before = counts();
 		List<String> violations = new ArrayList<>();
 		for (Endpoint endpoint : endpoints()) {
-			String path = endpoint.path().replace("{user}", userId).replace("{role}", roleId);
+			String path = path(endpoint);
 			hostileBody(endpoint).sampleStream().limit(SAMPLES).forEach(body -> check(
 					api.sendRaw(endpoint.method(), path, body, endpoint.signedIn() ? org.token() : null), violations));
 		}
@@ -174,7 +179,7 @@ class HostileInputIntegrationTests {
 		Map<String, Long> before = counts();
 		List<String> violations = new ArrayList<>();
 		for (Endpoint endpoint : endpoints()) {
-			String path = endpoint.path().replace("{user}", userId).replace("{role}", roleId);
+			String path = path(endpoint);
 			String token = endpoint.signedIn() ? org.token() : null;
 			String yaml = Arrays.stream(endpoint.fields()).map(field -> field + ": x").collect(Collectors.joining("\n"));
 			String xml = Arrays.stream(endpoint.fields()).map(field -> "<" + field + ">x</" + field + ">")
