@@ -38,11 +38,16 @@ class InputHardening {
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			// an empty or blank string (spaces, control characters) is not read as "not given" either
 			.withCoercionConfig(LogicalType.Boolean, config -> config
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false)
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Integer, config -> config
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+				.setAcceptBlankAsEmpty(false)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 

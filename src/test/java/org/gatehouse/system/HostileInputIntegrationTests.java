@@ -129,6 +129,19 @@ class HostileInputIntegrationTests {
 		return endpoint.path().replace("{user}", userId).replace("{role}", roleId);
 	}
 
+	/** A yes/no given as an empty, blank or control-character string is refused, not read as "not given". */
+	@Test
+	void aBooleanGivenAsABlankStringIsRefusedAndChangesNothing() {
+		Map<String, Long> before = counts();
+		for (String blank : List.of("\"\"", "\"   \"", "\"\\u0000\"", "\"\\u0007\"")) {
+			api.sendRaw("POST", "/me/authenticators", "{\"replace\":" + blank + "}", org.token())
+				.expectProblem(400, "invalid-input");
+			api.sendRaw("PATCH", "/roles/" + roleId, "{\"requireMfa\":" + blank + "}", org.token())
+				.expectProblem(400, "invalid-input");
+		}
+		assertThat(counts()).isEqualTo(before);
+	}
+
 	@Test
 	void hostileBodiesAtEveryEndpointGetA4xxProblemAndChangeNothing() {
 		Map<String, Long> before = counts();
