@@ -6,7 +6,8 @@
 # and 64, then at 16 in three freshly started processes, then at 16 beside a client spraying wrong passwords.
 # Settings: CONCURRENCY (4,16,64), FRESH (3 fresh processes), SPRAY (16 threads, 0: none), USERS (4000; at 2000 the driver runs out of users on a fast day, see docs/performance.md), DURATION (60 s per level), WARMUP (10 s), DB (postgresql|h2), PORT (18480), SMTP (18425);
 # MODE=sustained instead runs 10 minutes (DURATION=600) of sign-ins mixed with admin calls at concurrency 16,
-# printing memory, threads, open files and database connections every 30 s.
+# printing memory, threads, open files and database connections every 30 s. MODE=mail queues MESSAGES (2000) mails in
+# the database and measures how fast the service delivers them over SMTP (PostgreSQL only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -54,6 +55,13 @@ drive() {
 
 echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD) on $DB, $(nproc) cores, $USERS users"
 start_service
+if [ "$MODE" = mail ]; then
+  [ -n "$jdbc" ] || { echo "MODE=mail queues its messages in PostgreSQL: run it without DB=h2" >&2; exit 1; }
+  "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    gatehouse.bench.MailDelivery --jdbc=$jdbc --smtp-port=$SMTP --messages=${MESSAGES:-2000}
+  stop_service
+  exit
+fi
 if [ "$MODE" = sustained ]; then
   drive --concurrency=16 --admin-share=0.2 --argon2=false --sample=30 --duration=${DURATION_SUSTAINED:-600}
   stop_service
