@@ -14,7 +14,7 @@ import java.util.UUID;
  * Without an SMTP server, messages are written as RFC 5322 files into a folder only the
  * service's own operating-system user can read, so the embedded default works end to end.
  */
-class LocalMailbox implements MailTransport {
+class LocalMailbox implements MailTransport, MailTransport.Run {
 
 	private final Path folder;
 	private final Clock clock;
@@ -39,6 +39,15 @@ class LocalMailbox implements MailTransport {
 
 	Path folder() {
 		return folder;
+	}
+
+	@Override
+	public Run open() {
+		return this;
+	}
+
+	@Override
+	public void close() {
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -19,7 +19,7 @@ class MailConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	MailTransport mailTransport(Environment env, ObjectProvider<JavaMailSender> sender, GatehouseSettings settings,
+	MailTransport mailTransport(Environment env, ObjectProvider<JavaMailSenderImpl> sender, GatehouseSettings settings,
 			Clock clock) throws IOException {
 		if (env.containsProperty("spring.mail.host") && sender.getIfAvailable() != null) {
 			log.info("Mail is sent over SMTP to {}", env.getProperty("spring.mail.host"));

@@ -27,6 +27,7 @@ class OutboxDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 	private static final Duration LEASE = Duration.ofMinutes(2);
+	private static final int BATCH = 50;
 
 	private final JdbcClient jdbc;
 	private final MailTransport transport;
@@ -65,10 +66,9 @@ class OutboxDispatcher {
 	@Scheduled(fixedDelayString = "${gatehouse.mail.poll-interval:1s}")
 	void dispatch() {
 		try {
-			for (Due due : due()) {
-				if (claim(due)) {
-					deliver(due);
-				}
+			List<Due> due = due();
+			while (deliverAll(due) && due.size() == BATCH) {
+				due = due();
 			}
 			jdbc.sql("""
 					SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts >= ? THEN 1 ELSE 0 END), 0) FROM mail_outbox
@@ -84,13 +84,31 @@ class OutboxDispatcher {
 		}
 	}
 
+	/**
+	 * Delivers the messages in one run of the transport (one SMTP connection); false when the server
+	 * could not be reached, which ends the run and leaves the rest for the next poll.
+	 */
+	private boolean deliverAll(List<Due> due) {
+		if (due.isEmpty()) {
+			return true;
+		}
+		try (MailTransport.Run run = transport.open()) {
+			for (Due message : due) {
+				if (claim(message) && !deliver(run, message)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	private List<Due> due() {
 		Instant now = clock.instant();
 		return jdbc.sql("""
 				SELECT id, recipient, subject, body, attempts FROM mail_outbox
 				WHERE status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-				ORDER BY next_attempt_at LIMIT 50""")
-			.params(Times.db(now), Times.db(now))
+				ORDER BY next_attempt_at LIMIT ?""")
+			.params(Times.db(now), Times.db(now), BATCH)
 			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getInt(5)))
 			.list();
@@ -105,13 +123,15 @@ class OutboxDispatcher {
 			.update() == 1;
 	}
 
-	private void deliver(Due due) {
+	/** Delivers one claimed message and records the outcome; false when the server could not be reached. */
+	private boolean deliver(MailTransport.Run run, Due due) {
 		try {
-			transport.deliver(settings.from(), due.recipient(), due.subject(), due.body());
+			run.deliver(settings.from(), due.recipient(), due.subject(), due.body());
 			jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, body = '', locked_until = NULL, attempts = attempts + 1 WHERE id = ?")
 				.params(Times.db(clock.instant()), due.id())
 				.update();
 			sent.increment();
+			return true;
 		}
 		catch (Exception ex) {
 			int attempts = due.attempts() + 1;
@@ -127,6 +147,7 @@ class OutboxDispatcher {
 			else {
 				log.warn("mail {} not delivered ({}); retrying in {}", due.id(), reason, wait);
 			}
+			return !(ex instanceof MailTransport.Unreachable);
 		}
 	}
 
