@@ -28,6 +28,8 @@ class OutboxDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 	private static final Duration LEASE = Duration.ofMinutes(2);
 	private static final int BATCH = 50;
+	/** A long queue goes out in stretches, since the other scheduled jobs (due support resets) share the thread. */
+	private static final Duration BUSY_FOR_AT_MOST = Duration.ofSeconds(5);
 
 	private final JdbcClient jdbc;
 	private final MailTransport transport;
@@ -66,8 +68,9 @@ class OutboxDispatcher {
 	@Scheduled(fixedDelayString = "${gatehouse.mail.poll-interval:1s}")
 	void dispatch() {
 		try {
+			long until = System.nanoTime() + BUSY_FOR_AT_MOST.toNanos();
 			List<Due> due = due();
-			while (deliverAll(due) && due.size() == BATCH) {
+			while (deliverAll(due) && due.size() == BATCH && System.nanoTime() < until) {
 				due = due();
 			}
 			jdbc.sql("""
