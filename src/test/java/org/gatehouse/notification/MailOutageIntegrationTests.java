@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -46,6 +47,9 @@ class MailOutageIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JavaMailSenderImpl sender;
 
 	@AfterEach
 	void smtpServerIsBack() {
@@ -78,6 +82,17 @@ class MailOutageIntegrationTests {
 		assertThat(mailbox.receivedBy(vendor.email()).stream().filter(m -> m.subject().contains(SUBJECT))).hasSize(1);
 		assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")
 			.params(vendor.email(), "%" + SUBJECT + "%").query(String.class).single()).isEmpty();
+	}
+
+	@Test
+	void everyWaitOnTheSmtpServerIsBounded() {
+		// a server that accepts and then goes silent would otherwise hold the dispatcher's thread, which the
+		// scheduled support resets share, for ever
+		java.util.Properties mail = sender.getSession().getProperties();
+		for (String wait : new String[] { "mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout" }) {
+			assertThat(mail.getProperty(wait)).as(wait).isNotNull();
+			assertThat(Integer.parseInt(mail.getProperty(wait))).as(wait).isBetween(1, 60_000);
+		}
 	}
 
 	int attempts(String to) {

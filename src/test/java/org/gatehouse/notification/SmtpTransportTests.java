@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +91,23 @@ class SmtpTransportTests {
 				.isThrownBy(() -> run.deliver("gatehouse@example.com", "user@example.com", "Lost", "Body"));
 		}
 		assertThat(server.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void aServerThatAcceptsAndThenStaysSilentIsGivenUpOnAfterTheTimeout() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			JavaMailSenderImpl sender = new JavaMailSenderImpl();
+			sender.setHost("127.0.0.1");
+			sender.setPort(silent.getLocalPort());
+			sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "300");
+			long started = System.nanoTime();
+
+			try (MailTransport.Run run = new SmtpTransport(sender).open()) {
+				assertThatExceptionOfType(MailTransport.Unreachable.class)
+					.isThrownBy(() -> run.deliver("gatehouse@example.com", "user@example.com", "Held", "Body"));
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
 	}
 
 	/** Forwards connections to the SMTP server, counting them; closing it refuses new ones. */
