@@ -1,5 +1,6 @@
 package org.gatehouse.notification;
 
+import java.io.IOException;
 import java.util.Date;
 
 import jakarta.mail.MessagingException;
@@ -13,7 +14,8 @@ import org.springframework.mail.javamail.MimeMailMessage;
 /**
  * Delivers over SMTP; used whenever {@code spring.mail.host} is set. A run keeps one connection for
  * all its messages (a new one costs a TCP and SMTP handshake, and the server's per-connection
- * checks, for every message), and connects again when the server has closed it.
+ * checks, for every message), and connects again when the server has closed it. A message the
+ * server refuses fails alone; a connection that times out or breaks ends the run ({@link Unreachable}).
  */
 class SmtpTransport implements MailTransport {
 
@@ -51,9 +53,25 @@ class SmtpTransport implements MailTransport {
 				transport.sendMessage(message, message.getAllRecipients());
 			}
 			catch (MessagingException ex) {
-				close();
+				if (lostConnection(ex)) {
+					close();
+					throw new Unreachable(ex);
+				}
 				throw ex;
 			}
+		}
+
+		/**
+		 * Whether the connection failed (a timeout, a reset) rather than the server refusing this message: the next
+		 * message would wait just as long.
+		 */
+		private static boolean lostConnection(MessagingException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof IOException) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Connects as {@link JavaMailSenderImpl} does for each of its sends. */

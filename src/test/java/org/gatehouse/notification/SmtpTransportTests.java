@@ -84,9 +84,15 @@ class SmtpTransportTests {
 
 	@Test
 	void aServerThatCannotBeReachedIsReportedAsUnreachable() throws Exception {
-		relay.close();
+		int nobodyListens;
+		try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			nobodyListens = closed.getLocalPort();
+		}
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(nobodyListens);
 
-		try (MailTransport.Run run = transport.open()) {
+		try (MailTransport.Run run = new SmtpTransport(sender).open()) {
 			assertThatExceptionOfType(MailTransport.Unreachable.class)
 				.isThrownBy(() -> run.deliver("gatehouse@example.com", "user@example.com", "Lost", "Body"));
 		}
@@ -108,6 +114,97 @@ class SmtpTransportTests {
 			}
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		}
+	}
+
+	@Test
+	void aServerThatGoesSilentDuringAMessageEndsTheRun() throws Exception {
+		try (ScriptedServer stalling = new ScriptedServer(false)) {
+			try (MailTransport.Run run = new SmtpTransport(stalling.sender()).open()) {
+				assertThatExceptionOfType(MailTransport.Unreachable.class)
+					.isThrownBy(() -> run.deliver("gatehouse@example.com", "user@example.com", "Held", "Body"));
+			}
+		}
+	}
+
+	@Test
+	void messagesTheServerRefusesFailAloneAndTheRunKeepsItsConnection() throws Exception {
+		try (ScriptedServer refusing = new ScriptedServer(true)) {
+			try (MailTransport.Run run = new SmtpTransport(refusing.sender()).open()) {
+				for (String to : new String[] { "gone@example.com", "left@example.com" }) {
+					assertThatExceptionOfType(jakarta.mail.SendFailedException.class)
+						.isThrownBy(() -> run.deliver("gatehouse@example.com", to, "Refused", "Body"));
+				}
+			}
+			assertThat(refusing.connections.get()).isEqualTo(1);
+		}
+	}
+
+	/**
+	 * An SMTP server that greets and takes the sender, then either refuses every recipient (550) or stops
+	 * answering, as a mailbox that no longer exists or a server that hangs.
+	 */
+	static final class ScriptedServer implements AutoCloseable {
+
+		final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		final AtomicInteger connections = new AtomicInteger();
+		final boolean refuse;
+
+		ScriptedServer(boolean refuse) throws IOException {
+			this.refuse = refuse;
+			Thread serving = new Thread(this::serve, "scripted-smtp");
+			serving.setDaemon(true);
+			serving.start();
+		}
+
+		JavaMailSenderImpl sender() {
+			JavaMailSenderImpl sender = new JavaMailSenderImpl();
+			sender.setHost("127.0.0.1");
+			sender.setPort(socket.getLocalPort());
+			sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "300");
+			return sender;
+		}
+
+		private void serve() {
+			while (!socket.isClosed()) {
+				try (Socket client = socket.accept()) {
+					connections.incrementAndGet();
+					var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream()));
+					OutputStream out = client.getOutputStream();
+					reply(out, "220 scripted ESMTP");
+					lines: for (String line = in.readLine(); line != null; line = in.readLine()) {
+						String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(java.util.Locale.ROOT);
+						switch (verb) {
+							case "EHLO", "HELO", "RSET", "NOOP" -> reply(out, "250 ok");
+							case "MAIL" -> {
+								if (refuse) {
+									reply(out, "250 ok");
+								}
+							}
+							case "RCPT" -> reply(out, "550 5.1.1 no such mailbox");
+							case "QUIT" -> {
+								reply(out, "221 bye");
+								break lines;
+							}
+							default -> reply(out, "502 not here");
+						}
+					}
+				}
+				catch (IOException ex) {
+					// the client or the test closed the connection
+				}
+			}
+		}
+
+		private static void reply(OutputStream out, String line) throws IOException {
+			out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			out.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			socket.close();
+		}
+
 	}
 
 	/** Forwards connections to the SMTP server, counting them; closing it refuses new ones. */
