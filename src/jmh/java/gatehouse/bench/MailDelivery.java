@@ -21,29 +21,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class MailDelivery {
 
 	public static void main(String[] args) throws Exception {
-		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-			.setLevel(ch.qos.logback.classic.Level.WARN);
-		String jdbc = null;
-		int smtpPort = 0;
-		int messages = 2000;
-		for (String arg : args) {
-			String value = arg.substring(arg.indexOf('=') + 1);
-			if (arg.startsWith("--jdbc=")) {
-				jdbc = value;
-			}
-			else if (arg.startsWith("--smtp-port=")) {
-				smtpPort = Integer.parseInt(value);
-			}
-			else if (arg.startsWith("--messages=")) {
-				messages = Integer.parseInt(value);
-			}
-			else {
-				throw new IllegalArgumentException("options are --jdbc=, --smtp-port= and --messages=: " + arg);
-			}
-		}
-		if (jdbc == null || jdbc.isEmpty() || smtpPort == 0) {
-			throw new IllegalArgumentException("--jdbc= (PostgreSQL) and --smtp-port= are required");
-		}
+		BenchOptions options = new BenchOptions(args);
+		String jdbc = options.get("jdbc", null);
+		int smtpPort = Integer.parseInt(options.get("smtp-port", null));
+		int messages = Integer.parseInt(options.get("messages", "2000"));
 		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
 		smtp.start();
 		try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +47,7 @@ public final class SignInLoad {
 
 	private static final String SPRAY_CLIENT = "198.51.100.66";
 
-	private final Map<String, String> options;
+	private final BenchOptions options;
 
 	private final Api api;
 
@@ -62,33 +61,19 @@ public final class SignInLoad {
 	private final ThreadLocal<LeanHttp> connections = ThreadLocal
 		.withInitial(() -> new LeanHttp(Integer.parseInt(option("port", null))));
 
-	private SignInLoad(Map<String, String> options) {
+	private SignInLoad(BenchOptions options) {
 		this.options = options;
 		this.api = new Api(() -> Integer.parseInt(option("port", null)));
 		this.resources = new Resources(Long.parseLong(option("pid", "0")), option("jdbc", ""));
 	}
 
 	public static void main(String[] args) throws Exception {
-		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-			.setLevel(ch.qos.logback.classic.Level.WARN);
-		Map<String, String> options = new LinkedHashMap<>();
-		for (String arg : args) {
-			int eq = arg.indexOf('=');
-			if (!arg.startsWith("--") || eq < 0) {
-				throw new IllegalArgumentException("options are --name=value: " + arg);
-			}
-			options.put(arg.substring(2, eq), arg.substring(eq + 1));
-		}
-		int errors = new SignInLoad(options).run();
+		int errors = new SignInLoad(new BenchOptions(args)).run();
 		System.exit(errors == 0 ? 0 : 1);
 	}
 
 	private String option(String name, String otherwise) {
-		String value = this.options.getOrDefault(name, otherwise);
-		if (value == null) {
-			throw new IllegalArgumentException("--" + name + "= is required");
-		}
-		return value;
+		return this.options.get(name, otherwise);
 	}
 
 	private int run() throws Exception {
