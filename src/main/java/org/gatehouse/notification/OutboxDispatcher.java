@@ -92,9 +92,6 @@ class OutboxDispatcher {
 	 * could not be reached, which ends the run and leaves the rest for the next poll.
 	 */
 	private boolean deliverAll(List<Due> due) {
-		if (due.isEmpty()) {
-			return true;
-		}
 		try (MailTransport.Run run = transport.open()) {
 			for (Due message : due) {
 				if (claim(message) && !deliver(run, message)) {
