@@ -22,6 +22,8 @@ public class GatehouseApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && CommandRunner.NAMES.contains(args[0])) {
+			// the bean definitions compiled at build time are the server's; a command builds its own context
+			System.setProperty("spring.aot.enabled", "false");
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(GatehouseApplication.class)
 				.web(WebApplicationType.NONE)
 				.properties("gatehouse.command=" + args[0], "spring.main.banner-mode=off")

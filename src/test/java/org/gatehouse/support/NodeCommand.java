@@ -20,7 +20,9 @@ final class NodeCommand {
 
 	private static final Path NEWEST_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 	private static final Path AOT_DIR = Path.of("target", "node-aot").toAbsolutePath();
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	/** As a server ships: with the bean definitions Spring AOT compiled into the jar (bin/gatehouse sets the same). */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-Dspring.aot.enabled=true");
 
 	private static List<String> prefix;
 
