@@ -4,8 +4,9 @@
 # administrator's calls against the packaged service on JDK 25. Builds the jar and the driver, makes a
 # fresh database (DB, default gatehouse_largeorg; kept afterwards for EXPLAIN ANALYZE), starts the
 # service on a free port (PORT to choose one), runs gatehouse.bench.LargeOrganization, stops the service.
+# The service runs as it ships, through bin/gatehouse (its JVM options, the AOT cache, Spring AOT).
 # JFR=1 records a profile of the service to target/large-org.jfr; SKIP_BUILD=1 reuses the last build;
-# JAVA_OPTS adds options to the service's JVM.
+# JAVA_OPTS adds options to the service's JVM (through JAVA_TOOL_OPTIONS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -22,7 +23,8 @@ JVM=(${JAVA_OPTS:-})
 SPRING_PROFILES_ACTIVE=postgres \
 GATEHOUSE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD= \
 GATEHOUSE_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) GATEHOUSE_BASE_URL=http://127.0.0.1:$PORT \
-  $J "${JVM[@]}" -jar target/gatehouse.jar --server.port=$PORT --gatehouse.data-dir=$D > $D/service.log 2>&1 &
+JAVA_HOME=$(dirname "$(dirname "$J")") JAVA_TOOL_OPTIONS="${JVM[*]}" \
+  bin/gatehouse --server.port=$PORT --gatehouse.data-dir=$D > $D/service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf $D' EXIT
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do
