@@ -98,17 +98,13 @@ class TwoNodesIntegrationTests {
 	void aNodeStartsFromTheBeanDefinitionsCompiledAtBuildTimeAndServesWhatOperatorsRelyOn() throws Exception {
 		// the packaged jar as it ships: Spring AOT's generated context, not conditions evaluated at start-up
 		assertThat(one.logged("Starting AOT-processed GatehouseApplication")).isTrue();
-		assertThat(fetch(one, "/actuator/health").body()).contains("\"status\":\"UP\"");
-		HttpResponse<String> document = fetch(one, "/v3/api-docs");
+		Api api = one.api();
+		assertThat(api.fetch("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
+		HttpResponse<String> document = api.fetch("/v3/api-docs", "application/json");
 		assertThat(document.statusCode()).isEqualTo(200);
 		assertThat(document.body()).contains("/api/v1/login/mfa").contains("/api/v1/users/{id}/mfa/disable");
-		assertThat(fetch(one, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
-		assertThat(fetch(one, "/login").body()).contains("<form");
-	}
-
-	static HttpResponse<String> fetch(GatehouseNode node, String path) throws IOException, InterruptedException {
-		return LOAD_BALANCER.send(HttpRequest.newBuilder(node.api().uri("/actuator").resolve(path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		assertThat(api.fetch("/swagger-ui/index.html", "text/html").statusCode()).isEqualTo(200);
+		assertThat(api.fetch("/login", "text/html").body()).contains("<form");
 	}
 
 	@Test

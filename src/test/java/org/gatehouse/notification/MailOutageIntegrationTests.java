@@ -1,7 +1,5 @@
 package org.gatehouse.notification;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -89,8 +87,7 @@ class MailOutageIntegrationTests {
 		// mail waits in the outbox and the outage shows in gatehouse_mail_failing; a load balancer reading the health
 		// endpoint must not take every node out of service because the mail server is away
 		TestMailServer.get().stop();
-		HttpRequest health = HttpRequest.newBuilder(api.uri("/actuator/health")).header("Accept", "application/json").build();
-		HttpResponse<String> answer = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = api.fetch("/actuator/health", "application/json");
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains("\"status\":\"UP\"");
 	}
@@ -117,8 +114,7 @@ class MailOutageIntegrationTests {
 	}
 
 	double gauge(String name) throws Exception {
-		HttpRequest scrape = HttpRequest.newBuilder(api.uri("/actuator/prometheus")).header("Accept", "text/plain").build();
-		String body = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+		String body = api.fetch("/actuator/prometheus", "text/plain").body();
 		return body.lines()
 			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

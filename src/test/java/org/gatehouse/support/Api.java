@@ -86,6 +86,12 @@ public final class Api {
 		return port.getAsInt();
 	}
 
+	/** A GET of a path outside the API ({@code /v3/api-docs}, {@code /actuator/...}, a console page), exactly as given. */
+	public HttpResponse<String> fetch(String path, String accept) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port.getAsInt() + path))
+			.header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public URI uri(String path) {
 		String full = path.startsWith("/api/") || path.startsWith("/actuator") ? path : "/api/v1" + path;
 		return URI.create("http://localhost:" + port.getAsInt() + full);

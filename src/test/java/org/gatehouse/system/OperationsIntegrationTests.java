@@ -1,8 +1,5 @@
 package org.gatehouse.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.gatehouse.support.Api;
@@ -30,8 +27,7 @@ class OperationsIntegrationTests {
 	ApplicationContext context;
 
 	HttpResponse<String> get(String path, String accept) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path))
-			.header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+		return api.fetch(path, accept);
 	}
 
 	@Test
