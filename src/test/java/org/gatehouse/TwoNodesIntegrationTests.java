@@ -108,6 +108,15 @@ class TwoNodesIntegrationTests {
 	}
 
 	@Test
+	void theMigrateCommandFindsTheSchemaTheNodesMigratedCurrentAndLeavesFlywayAlone() {
+		String printed = nodes.command("migrate");
+
+		assertThat(printed).contains("Database schema is current").contains("Flyway not started")
+			.contains("gatehouse migrate: the database schema is current");
+		assertThat(printed).doesNotContain("org.flywaydb").doesNotContain("Gatehouse is ready");
+	}
+
+	@Test
 	void thePasswordOnOneNodeAndTheCodeOnTheOtherCompleteOneSignIn() {
 		Org org = organization();
 

@@ -36,6 +36,6 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/** The command names the launcher recognises on the command line. */
-	public static final List<String> NAMES = List.of("reencrypt-secrets", "support");
+	public static final List<String> NAMES = List.of("migrate", "reencrypt-secrets", "support");
 
 }
