@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * database (H2, or PostgreSQL with {@code -Dgatehouse.test.database=postgresql}).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SchemaMigrationsTests {
+class SchemaMigrationsIntegrationTests {
 
 	DataSource dataSource;
 
