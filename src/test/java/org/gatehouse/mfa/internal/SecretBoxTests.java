@@ -76,6 +76,23 @@ class SecretBoxTests {
 	}
 
 	@Test
+	void opensTheNextSecretOnTheSameThreadAfterARefusalAndUnderAnotherKey() {
+		SecretBox rotated = new SecretBox(Map.of("k1", OLD_KEY, "k2", NEW_KEY), "k2");
+		byte[] first = "first secret".getBytes(StandardCharsets.UTF_8);
+		byte[] second = "second secret".getBytes(StandardCharsets.UTF_8);
+		SecretBox.Sealed underOld = this.box.seal(first, AAD);
+		SecretBox.Sealed underNew = rotated.seal(second, AAD);
+		byte[] tampered = underOld.ciphertext().clone();
+		tampered[tampered.length - 1] ^= 1;
+
+		assertThatExceptionOfType(SecretBoxException.class)
+			.isThrownBy(() -> rotated.open(new SecretBox.Sealed("k1", tampered), AAD));
+		assertThat(rotated.open(underNew, AAD)).isEqualTo(second);
+		assertThat(rotated.open(underOld, AAD)).isEqualTo(first);
+		assertThat(rotated.open(underNew, AAD)).isEqualTo(second);
+	}
+
+	@Test
 	void refusesTruncatedCiphertext() {
 		SecretBox.Sealed sealed = new SecretBox.Sealed("k1", new byte[27]);
 		assertThatExceptionOfType(SecretBoxException.class).isThrownBy(() -> this.box.open(sealed, AAD));
