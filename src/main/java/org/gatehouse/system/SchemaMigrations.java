@@ -42,8 +42,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class SchemaMigrations implements InitializingBean {
 
-	/** Where the migrations are packaged. */
+	/** Where the migrations every database gets are packaged. */
 	public static final String LOCATION = "classpath:db/migration";
+
+	/** Where those only PostgreSQL gets are (its own index types), numbered in the same sequence. */
+	public static final String POSTGRESQL_LOCATION = "classpath:db/postgresql";
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
@@ -62,7 +65,8 @@ public final class SchemaMigrations implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		Map<String, Migration> packaged = packaged();
+		String[] locations = locations();
+		Map<String, Migration> packaged = packaged(locations);
 		Optional<String> difference = difference(packaged);
 		if (difference.isEmpty()) {
 			log.info("Database schema is current: the {} packaged migrations are applied; Flyway not started",
@@ -70,7 +74,7 @@ public final class SchemaMigrations implements InitializingBean {
 			return;
 		}
 		log.info("Database schema: {}; migrating with Flyway", difference.get());
-		Flyway.configure(this.classLoader).dataSource(this.dataSource).locations(LOCATION).load().migrate();
+		Flyway.configure(this.classLoader).dataSource(this.dataSource).locations(locations).load().migrate();
 	}
 
 	/**
@@ -78,7 +82,18 @@ public final class SchemaMigrations implements InitializingBean {
 	 * as packaged.
 	 */
 	public Optional<String> difference() {
-		return difference(packaged());
+		return difference(packaged(locations()));
+	}
+
+	/** The locations of this database's migrations. */
+	public String[] locations() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+					? new String[] { LOCATION, POSTGRESQL_LOCATION } : new String[] { LOCATION };
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not reach the database to migrate its schema: " + ex.getMessage(), ex);
+		}
 	}
 
 	private Optional<String> difference(Map<String, Migration> packaged) {
@@ -92,8 +107,11 @@ public final class SchemaMigrations implements InitializingBean {
 				if (version == null && MARKERS.contains(rows.getString(5))) {
 					continue; // Flyway's notes that it created the schema or its table, not migrations
 				}
-				if (version == null || !rows.getBoolean(4)) {
-					return Optional.of("migration " + rows.getString(2) + " is " + (version == null ? "repeatable, not packaged" : "marked failed"));
+				if (version == null) {
+					return Optional.of("migration " + rows.getString(2) + " is repeatable, and none is packaged");
+				}
+				if (!rows.getBoolean(4)) {
+					return Optional.of("migration " + rows.getString(2) + " is marked failed");
 				}
 				int checksum = rows.getInt(3);
 				applied.put(version, new Migration(rows.getString(2), rows.wasNull() ? null : checksum));
@@ -115,11 +133,18 @@ public final class SchemaMigrations implements InitializingBean {
 				: Optional.of("version " + applied.keySet().iterator().next() + " is applied but not packaged");
 	}
 
-	private Map<String, Migration> packaged() {
+	private Map<String, Migration> packaged(String[] locations) {
 		Map<String, Migration> packaged = new TreeMap<>();
+		for (String location : locations) {
+			packaged(location, packaged);
+		}
+		return packaged;
+	}
+
+	private void packaged(String location, Map<String, Migration> packaged) {
 		try {
 			for (Resource resource : new PathMatchingResourcePatternResolver(this.classLoader)
-				.getResources(LOCATION + "/**/*.sql")) {
+				.getResources(location + "/**/*.sql")) {
 				Matcher name = VERSIONED.matcher(resource.getFilename());
 				if (name.matches()) {
 					String version = name.group(1).replace('_', '.');
@@ -132,9 +157,8 @@ public final class SchemaMigrations implements InitializingBean {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not list the packaged migrations in " + LOCATION, ex);
+			throw new UncheckedIOException("Could not list the packaged migrations in " + location, ex);
 		}
-		return packaged;
 	}
 
 	private static int checksum(Resource resource) {

@@ -17,15 +17,32 @@ import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRepository {
 
+	/**
+	 * Up to this many hits, a text search with a trigram index (PostgreSQL) fetches every hit and
+	 * sorts it; above, reading the name-ordered list index is cheaper.
+	 */
+	static final long FEW_HITS = 10_000;
+
 	private final JdbcClient jdbc;
 
+	private final long fewHits;
+
+	private volatile Boolean textIndex;
+
+	@Autowired
 	UserRepository(JdbcClient jdbc) {
+		this(jdbc, FEW_HITS);
+	}
+
+	UserRepository(JdbcClient jdbc, long fewHits) {
 		this.jdbc = jdbc;
+		this.fewHits = fewHits;
 	}
 
 	void insert(Account account, String passwordHash, Instant now) {
@@ -183,10 +200,18 @@ class UserRepository {
 	}
 
 	/**
-	 * No index serves a text filter (a substring of the name or email), so counting reads every user of
-	 * the organization; the page comes out of that same pass, with the total beside each row.
+	 * A text filter is a substring of the name or email. Without a trigram index (H2, or a PostgreSQL
+	 * where {@code pg_trgm} could not be created) no index serves it, so counting reads every user of
+	 * the organization, and the page comes out of that same pass, with the total beside each row. With
+	 * one, the hits are counted first (through the trigram index when they are few): a few hits are
+	 * then fetched through it and sorted, many are read in name order from the list index. One query
+	 * cannot do both: PostgreSQL's planner does not see that a count over all rows defeats the LIMIT,
+	 * so it reads the list index in order even for 1,745 hits of 100,000 users (27 against 6-10 ms).
 	 */
 	private UserPage textSearch(OrganizationId org, UserQuery query, String where, String page, List<Object> params) {
+		if (hasTextIndex()) {
+			return indexedTextSearch(org, query, where, page, params);
+		}
 		List<Object> withOrg = new ArrayList<>(params);
 		withOrg.add(org.value());
 		long[] total = { 0 };
@@ -201,6 +226,42 @@ class UserRepository {
 			total[0] = count(where, params);
 		}
 		return new UserPage(items, total[0], query.page(), query.size());
+	}
+
+	private UserPage indexedTextSearch(OrganizationId org, UserQuery query, String where, String page,
+			List<Object> params) {
+		// PgJDBC prepares a statement on the server from its fifth run, and PostgreSQL may then plan it once for every
+		// pattern: through the trigram index even for '%a%', which matches everyone (122 against 35 ms for 100,000
+		// users). Planned for its own pattern each time within this (read-only) transaction, the count reads the
+		// trigram index or every user, whichever is cheaper.
+		jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		long total = count(where, params);
+		long offset = (long) query.page() * query.size();
+		if (offset >= total) {
+			return new UserPage(List.of(), total, query.page(), query.size());
+		}
+		// few hits: the subquery's OFFSET 0 keeps the planner from pulling it into the ordered, limited read
+		String hits = total <= this.fewHits ? "(SELECT id, name_key FROM app_user" + where + " OFFSET 0) h"
+				: "app_user" + where;
+		List<Object> withOrg = new ArrayList<>(params);
+		withOrg.add(org.value());
+		List<Account> items = jdbc.sql("SELECT u.* FROM (SELECT id, name_key FROM " + hits + page + ") p"
+				+ " JOIN app_user u ON u.organization_id = ? AND u.id = p.id ORDER BY p.name_key, p.id")
+			.params(withOrg).query(UserRepository::map).list();
+		return new UserPage(items, total, query.page(), query.size());
+	}
+
+	/** Whether PostgreSQL holds the trigram index of V12 (looked up once). */
+	private boolean hasTextIndex() {
+		Boolean known = this.textIndex;
+		if (known == null) {
+			known = jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'pg_indexes'")
+				.query(Long.class).single() > 0
+					&& jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'app_user_text_ix'")
+						.query(Long.class).single() > 0;
+			this.textIndex = known;
+		}
+		return known;
 	}
 
 	private long count(String where, List<Object> params) {

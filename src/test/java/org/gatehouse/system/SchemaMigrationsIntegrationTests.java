@@ -56,8 +56,9 @@ class SchemaMigrationsIntegrationTests {
 		migrations.afterPropertiesSet();
 
 		assertThat(migrations.difference()).isEmpty();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL").query(Integer.class).single())
-			.isEqualTo(5);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+			.query(Integer.class)
+			.single()).isEqualTo(migrations.locations().length == 2 ? 6 : 5); // V12 on PostgreSQL only
 	}
 
 	@Test
@@ -74,7 +75,7 @@ class SchemaMigrationsIntegrationTests {
 
 	@Test
 	void aSchemaBehindThisBuildGetsTheMissingMigrations() {
-		Flyway.configure().dataSource(dataSource).locations(SchemaMigrations.LOCATION).target("10").load().migrate();
+		Flyway.configure().dataSource(dataSource).locations(migrations.locations()).target("10").load().migrate();
 		assertThat(migrations.difference()).hasValueSatisfying(why -> assertThat(why).contains("V11__").contains("pending"));
 
 		migrations.afterPropertiesSet();
@@ -117,7 +118,7 @@ class SchemaMigrationsIntegrationTests {
 	}
 
 	private Flyway flyway() {
-		return Flyway.configure().dataSource(dataSource).locations(SchemaMigrations.LOCATION).load();
+		return Flyway.configure().dataSource(dataSource).locations(migrations.locations()).load();
 	}
 
 }
