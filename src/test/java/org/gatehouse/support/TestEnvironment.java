@@ -70,6 +70,17 @@ public final class TestEnvironment implements ApplicationContextInitializer<Conf
 	}
 
 	/**
+	 * A fresh, empty database of the suite's kind ({@link #database()}), for tests below the
+	 * application context: an in-memory H2, or a new database on the local PostgreSQL server.
+	 */
+	public static javax.sql.DataSource freshDataSource() {
+		Map<String, Object> properties = datasource();
+		return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				(String) properties.get("spring.datasource.url"), (String) properties.get("spring.datasource.username"),
+				(String) properties.get("spring.datasource.password"));
+	}
+
+	/**
 	 * A fresh database on the local PostgreSQL server, as {@code spring.datasource.*} properties, for
 	 * tests that start Gatehouse processes of their own ({@link GatehouseNodes}).
 	 */

@@ -3,9 +3,6 @@ package org.gatehouse.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The schema is migrated whenever it differs from the packaged migrations, Flyway's refusals
@@ -35,16 +31,7 @@ class SchemaMigrationsIntegrationTests {
 
 	@BeforeEach
 	void freshDatabase() {
-		if ("postgresql".equals(TestEnvironment.database())) {
-			Map<String, Object> database = TestEnvironment.freshPostgresqlDatabase();
-			dataSource = new DriverManagerDataSource((String) database.get("spring.datasource.url"),
-					(String) database.get("spring.datasource.username"),
-					(String) database.get("spring.datasource.password"));
-		}
-		else {
-			dataSource = new DriverManagerDataSource("jdbc:h2:mem:schema-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-		}
+		dataSource = TestEnvironment.freshDataSource();
 		jdbc = JdbcClient.create(dataSource);
 		migrations = new SchemaMigrations(dataSource, getClass().getClassLoader());
 	}

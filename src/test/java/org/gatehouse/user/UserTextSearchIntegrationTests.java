@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -16,7 +15,6 @@ import org.gatehouse.system.SchemaMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Searching users by part of a name or an email gives the same hits, totals and pages whichever way
@@ -39,17 +37,7 @@ class UserTextSearchIntegrationTests {
 
 	@BeforeEach
 	void organizationsWithUsers() {
-		DataSource dataSource;
-		if ("postgresql".equals(TestEnvironment.database())) {
-			Map<String, Object> database = TestEnvironment.freshPostgresqlDatabase();
-			dataSource = new DriverManagerDataSource((String) database.get("spring.datasource.url"),
-					(String) database.get("spring.datasource.username"),
-					(String) database.get("spring.datasource.password"));
-		}
-		else {
-			dataSource = new DriverManagerDataSource("jdbc:h2:mem:search-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-		}
+		DataSource dataSource = TestEnvironment.freshDataSource();
 		new SchemaMigrations(dataSource, getClass().getClassLoader()).afterPropertiesSet();
 		jdbc = JdbcClient.create(dataSource);
 		users = new UserRepository(jdbc, 5);
