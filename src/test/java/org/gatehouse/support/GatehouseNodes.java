@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -29,6 +30,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class GatehouseNodes implements AutoCloseable {
 
 	public static final Path JAR = Path.of("target", "gatehouse.jar");
+
+	/** Node ports come from below the system's ephemeral range; see {@link #freePort()}. */
+	private static final int FIRST_PORT = 20_000;
+
+	private static final int PORTS = 12_000;
+
+	private static final AtomicInteger NEXT_PORT = new AtomicInteger((int) (ProcessHandle.current().pid() * 97 % PORTS));
 
 	private final String url;
 	private final String user;
@@ -161,13 +169,24 @@ public final class GatehouseNodes implements AutoCloseable {
 		nodes.forEach(GatehouseNode::kill);
 	}
 
+	/**
+	 * A port free now, below the system's ephemeral range (Linux: 32768-60999). A port the system
+	 * handed out for the asking was sometimes taken, before the node bound it, by one of the many
+	 * outgoing connections (database, SMTP, HTTP) of nodes starting at the same time, which the
+	 * system numbers from that same range ("Port 33767 was already in use", CrashSafetyIntegrationTests
+	 * in CI). Each JVM starts at its own offset and never hands a port out twice.
+	 */
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < PORTS; attempt++) {
+			int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS);
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException busy) {
+				// taken: try the next one
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("no free port", ex);
-		}
+		throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
 	}
 
 }
