@@ -16,8 +16,8 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -177,41 +177,55 @@ class UserRepository {
 				+ marks + ") ORDER BY name_key LIMIT 1000").params(params).query(UserRepository::map).list();
 	}
 
+	/**
+	 * A page of the organization's users in name order, with their total: counted first, then the
+	 * page's ids read from an index alone (the users skipped before a deep page cost an index entry
+	 * each, not a table row), then those rows.
+	 * <p>
+	 * A text filter is a substring of the name or email. With a trigram index (PostgreSQL) the count
+	 * goes through it when the hits are few; a few hits are then fetched through it and sorted, many
+	 * are read in name order from the list index. Without one (H2, or a PostgreSQL where
+	 * {@code pg_trgm} could not be created) no index serves the filter, so one pass over every user
+	 * of the organization counts and pages at once ({@link #textSearchReadingEveryUser}).
+	 */
 	UserPage search(OrganizationId org, UserQuery query) {
 		List<Object> params = new ArrayList<>();
 		String where = where(org, query, params);
 		long offset = (long) query.page() * query.size();
 		String page = " ORDER BY name_key, id LIMIT " + query.size() + " OFFSET " + offset;
-		if (query.text() != null && !query.text().isBlank()) {
-			return textSearch(org, query, where, page, params);
+		boolean text = query.text() != null && !query.text().isBlank();
+		if (text && !hasTextIndex()) {
+			return textSearchReadingEveryUser(org, query, where, page, params);
+		}
+		if (text) {
+			// PgJDBC prepares a statement on the server from its fifth run, and PostgreSQL may then plan it once for
+			// every pattern: through the trigram index even for '%a%', which matches everyone (122 against 35 ms for
+			// 100,000 users). Planned for its own pattern each time within this (read-only) transaction, the count
+			// reads the trigram index or every user, whichever is cheaper.
+			jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		}
 		long total = count(where, params);
 		if (offset >= total) {
 			return new UserPage(List.of(), total, query.page(), query.size());
 		}
-		// The page's ids first, from an index alone (the users skipped before a deep page cost an index
-		// entry each, not a table row), then those rows.
+		// A few text hits: the subquery's OFFSET 0 keeps the planner from reading the list index in order, which it
+		// would otherwise do even for 1,745 hits of 100,000 users (27 against 6-10 ms).
+		String hits = text && total <= this.fewHits ? "(SELECT id, name_key FROM app_user" + where + " OFFSET 0) h"
+				: "app_user" + where;
 		List<Object> withOrg = new ArrayList<>(params);
 		withOrg.add(org.value());
-		List<Account> items = jdbc.sql("SELECT u.* FROM (SELECT id, name_key FROM app_user" + where + page + ") p"
+		List<Account> items = jdbc.sql("SELECT u.* FROM (SELECT id, name_key FROM " + hits + page + ") p"
 				+ " JOIN app_user u ON u.organization_id = ? AND u.id = p.id ORDER BY p.name_key, p.id")
 			.params(withOrg).query(UserRepository::map).list();
 		return new UserPage(items, total, query.page(), query.size());
 	}
 
 	/**
-	 * A text filter is a substring of the name or email. Without a trigram index (H2, or a PostgreSQL
-	 * where {@code pg_trgm} could not be created) no index serves it, so counting reads every user of
-	 * the organization, and the page comes out of that same pass, with the total beside each row. With
-	 * one, the hits are counted first (through the trigram index when they are few): a few hits are
-	 * then fetched through it and sorted, many are read in name order from the list index. One query
-	 * cannot do both: PostgreSQL's planner does not see that a count over all rows defeats the LIMIT,
-	 * so it reads the list index in order even for 1,745 hits of 100,000 users (27 against 6-10 ms).
+	 * Without a trigram index the text filter reads every user of the organization, so the page comes
+	 * out of the counting pass, with the total beside each row.
 	 */
-	private UserPage textSearch(OrganizationId org, UserQuery query, String where, String page, List<Object> params) {
-		if (hasTextIndex()) {
-			return indexedTextSearch(org, query, where, page, params);
-		}
+	private UserPage textSearchReadingEveryUser(OrganizationId org, UserQuery query, String where, String page,
+			List<Object> params) {
 		List<Object> withOrg = new ArrayList<>(params);
 		withOrg.add(org.value());
 		long[] total = { 0 };
@@ -226,29 +240,6 @@ class UserRepository {
 			total[0] = count(where, params);
 		}
 		return new UserPage(items, total[0], query.page(), query.size());
-	}
-
-	private UserPage indexedTextSearch(OrganizationId org, UserQuery query, String where, String page,
-			List<Object> params) {
-		// PgJDBC prepares a statement on the server from its fifth run, and PostgreSQL may then plan it once for every
-		// pattern: through the trigram index even for '%a%', which matches everyone (122 against 35 ms for 100,000
-		// users). Planned for its own pattern each time within this (read-only) transaction, the count reads the
-		// trigram index or every user, whichever is cheaper.
-		jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		long total = count(where, params);
-		long offset = (long) query.page() * query.size();
-		if (offset >= total) {
-			return new UserPage(List.of(), total, query.page(), query.size());
-		}
-		// few hits: the subquery's OFFSET 0 keeps the planner from pulling it into the ordered, limited read
-		String hits = total <= this.fewHits ? "(SELECT id, name_key FROM app_user" + where + " OFFSET 0) h"
-				: "app_user" + where;
-		List<Object> withOrg = new ArrayList<>(params);
-		withOrg.add(org.value());
-		List<Account> items = jdbc.sql("SELECT u.* FROM (SELECT id, name_key FROM " + hits + page + ") p"
-				+ " JOIN app_user u ON u.organization_id = ? AND u.id = p.id ORDER BY p.name_key, p.id")
-			.params(withOrg).query(UserRepository::map).list();
-		return new UserPage(items, total, query.page(), query.size());
 	}
 
 	/** Whether PostgreSQL holds the trigram index of V12 (looked up once). */
