@@ -14,7 +14,6 @@ import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
-import org.gatehouse.user.UserPage;
 import org.gatehouse.user.UserQuery;
 import org.gatehouse.user.UserStatus;
 import org.gatehouse.user.Users;
@@ -63,15 +62,18 @@ public class SecurityOverview {
 			.collect(Collectors.toMap(c -> c.roleId().value(), Function.identity()));
 		List<RoleCoverage> coverage = new ArrayList<>();
 		for (Role role : roles.list(actor)) {
-			Users.RoleCoverage c = counts.getOrDefault(role.id().value(), new Users.RoleCoverage(role.id(), 0, 0, 0));
+			Users.RoleCoverage c = counts.getOrDefault(role.id().value(), new Users.RoleCoverage(role.id(), 0, 0, 0, 0));
 			coverage.add(new RoleCoverage(role.id().value(), role.name(), role.requireMfa(), c.members(),
 					c.withAuthenticator(), c.members() - c.withAuthenticator(), c.withBackupDevice()));
 		}
-		UserPage single = users.list(actor, new UserQuery(null, null, UserStatus.ACTIVE,
-				UserQuery.MfaFilter.ONE, null, 0, 20));
-		List<UserRef> sample = single.items().stream()
-			.map(a -> new UserRef(a.id().value(), a.name(), a.email(), a.authenticators())).toList();
-		return new Overview(coverage, single.total(), sample, lockoutRisk(org));
+		// The coverage has counted the active users with a single device already: only the first of them are read.
+		long singleDevice = counts.values().stream().mapToLong(Users.RoleCoverage::activeWithSingleDevice).sum();
+		List<UserRef> sample = users.pageWithoutTotal(actor, new UserQuery(null, null, UserStatus.ACTIVE,
+				UserQuery.MfaFilter.ONE, null, 0, 20))
+			.stream()
+			.map(a -> new UserRef(a.id().value(), a.name(), a.email(), a.authenticators()))
+			.toList();
+		return new Overview(coverage, singleDevice, sample, lockoutRisk(org));
 	}
 
 	/** The chief operator's risk of being locked out for good, and how to fix each cause. */

@@ -105,6 +105,13 @@ public class Users {
 		return users.search(actor.organizationId(), query);
 	}
 
+	/** A page of a list without a text filter, without counting the list (for a caller that knows its total). */
+	@Transactional(readOnly = true)
+	public List<Account> pageWithoutTotal(Actor actor, UserQuery query) {
+		requireReader(actor);
+		return users.pageWithoutTotal(actor.organizationId(), query);
+	}
+
 	@Transactional(readOnly = true)
 	public Account get(Actor actor, UserId id) {
 		requireReader(actor);
@@ -289,7 +296,12 @@ public class Users {
 	}
 
 	/** Per role: members who are not disabled, those with an authenticator, and those with a backup device. */
-	public record RoleCoverage(RoleId roleId, long members, long withAuthenticator, long withBackupDevice) {
+	/**
+	 * A role's members who are not disabled, those with an authenticator, those with more than one,
+	 * and the active ones with exactly one.
+	 */
+	public record RoleCoverage(RoleId roleId, long members, long withAuthenticator, long withBackupDevice,
+			long activeWithSingleDevice) {
 	}
 
 	@Transactional(readOnly = true)

@@ -81,6 +81,27 @@ class SecurityPageIntegrationTests {
 	}
 
 	@Test
+	void theUsersWithASingleDeviceAreTheActiveOnesWithExactlyOneAuthenticatorListedByName() {
+		Member single = fixtures.member(org, fixtures.roleId(org, "Employee"),
+				"EMPLOYEE", "Aaron Single " + Fixtures.unique());
+		fixtures.signInThroughEnrollment(org.slug(), single.email(), single.password());
+		Member withBackup = fixtures.member(org, "Employee", "EMPLOYEE");
+		fixtures.signInThroughEnrollment(org.slug(), withBackup.email(), withBackup.password());
+		jdbc.sql("UPDATE app_user SET authenticator_count = 2, backup_device = TRUE WHERE id = ?")
+			.param(withBackup.id()).update();
+		Member disabled = fixtures.member(org, "Employee", "EMPLOYEE");
+		fixtures.signInThroughEnrollment(org.slug(), disabled.email(), disabled.password());
+		api.post("/users/" + disabled.id() + "/disable", json("reason", "left"), org.token()).expect(200);
+		fixtures.member(org, "Vendor", "VENDOR"); // no authenticator
+
+		JsonNode overview = security();
+		// The chief operator (one authenticator, the organization's fixture) and the single-device member.
+		assertThat(overview.path("usersWithoutBackupDevice").asLong()).isEqualTo(2);
+		assertThat(overview.path("withoutBackupDevice").findValuesAsString("email"))
+			.containsExactly(single.email(), org.chiefEmail());
+	}
+
+	@Test
 	void onlyAdministratorsSeeTheSecurityPageAndOnlyTheirOwnOrganization() {
 		Member vendor = fixtures.signedInMember(org, "Vendor", "VENDOR");
 		api.get("/organization/security", vendor.token()).expectProblem(403, "forbidden");
