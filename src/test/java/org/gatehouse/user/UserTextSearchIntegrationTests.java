@@ -1,6 +1,9 @@
 package org.gatehouse.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +18,9 @@ import org.gatehouse.system.SchemaMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Searching users by part of a name or an email gives the same hits, totals and pages whichever way
@@ -27,6 +33,8 @@ class UserTextSearchIntegrationTests {
 
 	static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneOffset.UTC);
 
+	DataSource dataSource;
+
 	JdbcClient jdbc;
 
 	OrganizationId org = new OrganizationId(UUID.randomUUID());
@@ -37,7 +45,7 @@ class UserTextSearchIntegrationTests {
 
 	@BeforeEach
 	void organizationsWithUsers() {
-		DataSource dataSource = TestEnvironment.freshDataSource();
+		dataSource = TestEnvironment.freshDataSource();
 		new SchemaMigrations(dataSource, getClass().getClassLoader()).afterPropertiesSet();
 		jdbc = JdbcClient.create(dataSource);
 		users = new UserRepository(jdbc, 5);
@@ -100,6 +108,30 @@ class UserTextSearchIntegrationTests {
 		assertThat(an.total()).isEqualTo(13); // the twelve Anas and Dan
 		assertThat(names(an)).doesNotContain("Ana Nakamura Elsewhere");
 		assertThat(names(users.search(otherOrg, search("nakamura", 0, 20)))).containsExactly("Ana Nakamura Elsewhere");
+	}
+
+	@Test
+	void onPostgresqlATextSearchIsPlannedForItsPatternWithoutParallelWorkersWithinItsTransactionOnly() throws Exception {
+		assumeTrue("postgresql".equals(TestEnvironment.database()), "settings of PostgreSQL's planner");
+		try (Connection connection = dataSource.getConnection()) {
+			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+			JdbcClient same = JdbcClient.create(one);
+			UserRepository onOneConnection = new UserRepository(same, 5);
+			String[] during = new TransactionTemplate(new DataSourceTransactionManager(one)).execute(status -> {
+				onOneConnection.search(org, search("a", 0, 5));
+				return settings(same);
+			});
+
+			assertThat(during).containsExactly("force_custom_plan", "0");
+			assertThat(settings(same)).as("the connection's settings after the search's transaction")
+				.containsExactly("auto", "2");
+		}
+	}
+
+	private static String[] settings(JdbcClient jdbc) {
+		return jdbc.sql("SELECT current_setting('plan_cache_mode'), current_setting('max_parallel_workers_per_gather')")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
 	}
 
 	private static UserQuery search(String text, int page, int size) {
