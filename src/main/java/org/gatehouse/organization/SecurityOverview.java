@@ -3,6 +3,7 @@ package org.gatehouse.organization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;
+import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.UserQuery;
@@ -60,8 +62,9 @@ public class SecurityOverview {
 		OrganizationId org = actor.organizationId();
 		Map<UUID, Users.RoleCoverage> counts = users.coverage(org).stream()
 			.collect(Collectors.toMap(c -> c.roleId().value(), Function.identity()));
+		List<Role> all = roles.list(actor);
 		List<RoleCoverage> coverage = new ArrayList<>();
-		for (Role role : roles.list(actor)) {
+		for (Role role : all) {
 			Users.RoleCoverage c = counts.getOrDefault(role.id().value(), new Users.RoleCoverage(role.id(), 0, 0, 0, 0));
 			coverage.add(new RoleCoverage(role.id().value(), role.name(), role.requireMfa(), c.members(),
 					c.withAuthenticator(), c.members() - c.withAuthenticator(), c.withBackupDevice()));
@@ -73,15 +76,21 @@ public class SecurityOverview {
 			.stream()
 			.map(a -> new UserRef(a.id().value(), a.name(), a.email(), a.authenticators()))
 			.toList();
-		return new Overview(coverage, singleDevice, sample, lockoutRisk(org));
+		Set<RoleId> managing = all.stream().filter(r -> r.grants(Permission.USERS_MANAGE)).map(Role::id)
+			.collect(Collectors.toSet());
+		return new Overview(coverage, singleDevice, sample, lockoutRisk(org, managing));
 	}
 
 	/** The chief operator's risk of being locked out for good, and how to fix each cause. */
 	@Transactional(readOnly = true)
 	public LockoutRisk lockoutRisk(OrganizationId org) {
+		return lockoutRisk(org, roles.rolesGranting(org, Permission.USERS_MANAGE));
+	}
+
+	private LockoutRisk lockoutRisk(OrganizationId org, Set<RoleId> managing) {
 		Organization organization = organizations.find(org).orElseThrow(ProblemException::notFound);
 		Account chief = users.find(org, organization.chiefOperatorId()).orElseThrow();
-		boolean sole = users.activeManagersExcept(org, chief.id()) == 0;
+		boolean sole = users.activeMembersExcept(org, managing, chief.id()) == 0;
 		List<Cause> causes = new ArrayList<>();
 		if (sole) {
 			causes.add(new Cause("SOLE_ADMINISTRATOR", "You are the only user who can manage users: nobody could "

@@ -26,10 +26,10 @@ class SecurityPages {
 
 	@GetMapping("/security")
 	String security(Actor actor, Model model) {
+		Organization organization = organizations.find(actor.organizationId()).orElseThrow();
 		model.addAttribute("overview", overview.overview(actor));
-		model.addAttribute("organization", organizations.find(actor.organizationId()).orElseThrow());
-		model.addAttribute("isChief", actor.userId().equals(
-				organizations.find(actor.organizationId()).orElseThrow().chiefOperatorId()));
+		model.addAttribute("organization", organization);
+		model.addAttribute("isChief", actor.userId().equals(organization.chiefOperatorId()));
 		return "security";
 	}
 

@@ -317,7 +317,13 @@ public class Users {
 
 	@Transactional(readOnly = true)
 	public long activeManagersExcept(OrganizationId org, UserId except) {
-		return users.countActive(org, roles.rolesGranting(org, Permission.USERS_MANAGE), except);
+		return activeMembersExcept(org, roles.rolesGranting(org, Permission.USERS_MANAGE), except);
+	}
+
+	/** Active users with a password in any of these roles, but for one; for a caller that has the roles in hand. */
+	@Transactional(readOnly = true)
+	public long activeMembersExcept(OrganizationId org, Set<RoleId> inRoles, UserId except) {
+		return users.countActive(org, inRoles, except);
 	}
 
 	private void refuseLastManager(Actor actor, Account target, String action) {

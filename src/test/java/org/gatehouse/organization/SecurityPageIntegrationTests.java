@@ -3,6 +3,7 @@ package org.gatehouse.organization;
 import java.util.UUID;
 
 import org.gatehouse.support.Api;
+import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.Fixtures.Member;
@@ -10,6 +11,7 @@ import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.Mailbox;
 import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.RoundTrips;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +101,30 @@ class SecurityPageIntegrationTests {
 		assertThat(overview.path("usersWithoutBackupDevice").asLong()).isEqualTo(2);
 		assertThat(overview.path("withoutBackupDevice").findValuesAsString("email"))
 			.containsExactly(single.email(), org.chiefEmail());
+	}
+
+	/**
+	 * With 100,000 users the page is dominated by the one pass over the organization's users that
+	 * counts the coverage (docs/performance.md); everything else is a single-row read, each read once.
+	 */
+	@Test
+	void theSecurityPageReadsTheUsersOnceAndNothingTwice() {
+		Console console = fixtures.console();
+		console.signIn(org.slug(), org.chiefEmail(), org.password()).expect(302);
+		clock.advanceToNextTotpStep();
+		console.post("/login/challenge", "code", fixtures.totp(org.totpSecret())).expect(302);
+
+		long before = RoundTrips.count();
+		security();
+		long afterApi = RoundTrips.count();
+		console.get("/security").expect(200);
+		long afterConsole = RoundTrips.count();
+
+		// The token, the user and the role; the coverage, the roles, the first single-device users, the organization,
+		// the chief operator and the other administrators; the commit.
+		assertThat(afterApi - before).as("round trips of GET /organization/security").isLessThanOrEqualTo(10);
+		// The same less the token, and the session read and touched, each with its commit.
+		assertThat(afterConsole - afterApi).as("round trips of the console's security page").isLessThanOrEqualTo(16);
 	}
 
 	@Test
