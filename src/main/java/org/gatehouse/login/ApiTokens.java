@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Tokens;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * reaches its challenge or enrollment and nothing else); an ACCESS token is a finished one.
  */
 @Component
-class ApiTokens {
+class ApiTokens implements ExpiringRows {
 
 	static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
 
@@ -88,6 +89,23 @@ class ApiTokens {
 	void revokeAll(OrganizationId org, UserId user) {
 		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE organization_id = ? AND user_id = ? AND revoked_at IS NULL")
 			.params(Times.db(clock.instant()), org.value(), user.value()).update();
+	}
+
+	@Override
+	public String name() {
+		return "API tokens";
+	}
+
+	/**
+	 * A token past its expiry is refused whether its row is there or not ({@link #find}), so expired
+	 * ones are deleted: each sign-in through the API writes two (the login token and the access token).
+	 */
+	@Override
+	public int deleteExpired(Instant now, int limit) {
+		return jdbc.sql("DELETE FROM api_token WHERE token_hash IN (SELECT token_hash FROM api_token"
+				+ " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + limit + ")")
+			.param(Times.db(now))
+			.update();
 	}
 
 	private static Found map(ResultSet rs, int n) throws SQLException {

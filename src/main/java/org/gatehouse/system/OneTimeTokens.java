@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * redeeming marks it used with a compare-and-set, so a link works once even under a race.
  */
 @Service
-public class OneTimeTokens {
+public class OneTimeTokens implements ExpiringRows {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -86,6 +86,20 @@ public class OneTimeTokens {
 			throw gone();
 		}
 		return new Redeemed(new OrganizationId((UUID) row[0]), (UUID) row[1]);
+	}
+
+	@Override
+	public String name() {
+		return "single-use links";
+	}
+
+	/** An expired link answers 410 whether its row is there or not, used or not. */
+	@Override
+	public int deleteExpired(Instant now, int limit) {
+		return jdbc.sql("DELETE FROM one_time_token WHERE token_hash IN (SELECT token_hash FROM one_time_token"
+				+ " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + limit + ")")
+			.param(at(now))
+			.update();
 	}
 
 	private static ProblemException gone() {

@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"gatehouse.mail.poll-interval=100ms", "gatehouse.sign-in.client-failures-per-minute=1000000",
 		"gatehouse.base-url=" + Fixtures.BASE_URL,
+		// tests that move the clock leave expired tokens behind; only ExpiredRowSweepIntegrationTests deletes them
+		"gatehouse.sweep.interval=1000d",
 		"logging.level.org.gatehouse.notification=WARN", "logging.level.com.icegreen=WARN",
 		"management.defaults.metrics.export.enabled=true",
 		"management.prometheus.metrics.export.enabled=true" })

@@ -1,0 +1,56 @@
+package org.gatehouse.system;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes expired tokens every {@code gatehouse.sweep.interval} (default 5 minutes), in batches of
+ * {@code gatehouse.sweep.batch} rows, each its own short statement, so that a large backlog (the
+ * first sweep after an upgrade) never holds many locks or one long transaction. Every node runs
+ * it; two nodes deleting the same rows at once only find fewer to delete.
+ */
+@Component
+class ExpiredRowSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiredRowSweep.class);
+
+	private final List<ExpiringRows> tables;
+
+	private final Clock clock;
+
+	private final int batch;
+
+	ExpiredRowSweep(List<ExpiringRows> tables, Clock clock, @Value("${gatehouse.sweep.batch:1000}") int batch) {
+		this.tables = tables;
+		this.clock = clock;
+		this.batch = batch;
+	}
+
+	@Scheduled(fixedDelayString = "${gatehouse.sweep.interval:5m}", initialDelayString = "${gatehouse.sweep.interval:5m}")
+	void sweep() {
+		for (ExpiringRows rows : this.tables) {
+			try {
+				long deleted = 0;
+				int last;
+				do {
+					last = rows.deleteExpired(this.clock.instant(), this.batch);
+					deleted += last;
+				}
+				while (last == this.batch);
+				if (deleted > 0) {
+					log.debug("Deleted {} expired {}", deleted, rows.name());
+				}
+			}
+			catch (RuntimeException ex) { // the database may be away for a while; the next sweep catches up
+				log.warn("Sweeping expired {} failed: {}", rows.name(), ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+}
