@@ -91,21 +91,18 @@ class ApiTokens implements ExpiringRows {
 			.params(Times.db(clock.instant()), org.value(), user.value()).update();
 	}
 
+	/**
+	 * A token past its expiry is refused whether its row is there or not ({@link #find}), so the
+	 * expired rows are deleted: each sign-in through the API writes two (the login and access tokens).
+	 */
+	@Override
+	public String table() {
+		return "api_token";
+	}
+
 	@Override
 	public String name() {
 		return "API tokens";
-	}
-
-	/**
-	 * A token past its expiry is refused whether its row is there or not ({@link #find}), so expired
-	 * ones are deleted: each sign-in through the API writes two (the login token and the access token).
-	 */
-	@Override
-	public int deleteExpired(Instant now, int limit) {
-		return jdbc.sql("DELETE FROM api_token WHERE token_hash IN (SELECT token_hash FROM api_token"
-				+ " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + limit + ")")
-			.param(Times.db(now))
-			.update();
 	}
 
 	private static Found map(ResultSet rs, int n) throws SQLException {

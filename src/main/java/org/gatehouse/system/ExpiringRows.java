@@ -1,17 +1,16 @@
 package org.gatehouse.system;
 
-import java.time.Instant;
-
 /**
- * Rows that are of no use once they expire (tokens past their lifetime), deleted by
- * {@link ExpiredRowSweep}. Without it every sign-in would leave two rows behind for good.
+ * A table of tokens that are of no use once they expire, each row keyed by a unique
+ * {@code token_hash} and expiring at {@code expires_at}; {@link ExpiredRowSweep} deletes the
+ * expired rows. Without it every sign-in would leave two rows behind for good.
  */
 public interface ExpiringRows {
 
-	/** What the rows are, for the log. */
-	String name();
+	/** The table. */
+	String table();
 
-	/** Deletes at most {@code limit} rows that expired before {@code now}; returns how many it deleted. */
-	int deleteExpired(Instant now, int limit);
+	/** What its rows are, for the log. */
+	String name();
 
 }

@@ -88,18 +88,15 @@ public class OneTimeTokens implements ExpiringRows {
 		return new Redeemed(new OrganizationId((UUID) row[0]), (UUID) row[1]);
 	}
 
+	/** An expired link answers 410 whether its row is there or not, used or not. */
+	@Override
+	public String table() {
+		return "one_time_token";
+	}
+
 	@Override
 	public String name() {
 		return "single-use links";
-	}
-
-	/** An expired link answers 410 whether its row is there or not, used or not. */
-	@Override
-	public int deleteExpired(Instant now, int limit) {
-		return jdbc.sql("DELETE FROM one_time_token WHERE token_hash IN (SELECT token_hash FROM one_time_token"
-				+ " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + limit + ")")
-			.param(at(now))
-			.update();
 	}
 
 	private static ProblemException gone() {
