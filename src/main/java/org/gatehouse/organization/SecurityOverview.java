@@ -13,8 +13,8 @@ import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;
-import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.RoleId;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.UserQuery;
 import org.gatehouse.user.UserStatus;
@@ -76,9 +76,8 @@ public class SecurityOverview {
 			.stream()
 			.map(a -> new UserRef(a.id().value(), a.name(), a.email(), a.authenticators()))
 			.toList();
-		Set<RoleId> managing = all.stream().filter(r -> r.grants(Permission.USERS_MANAGE)).map(Role::id)
-			.collect(Collectors.toSet());
-		return new Overview(coverage, singleDevice, sample, lockoutRisk(org, managing));
+		return new Overview(coverage, singleDevice, sample,
+				lockoutRisk(org, Roles.granting(all, Permission.USERS_MANAGE)));
 	}
 
 	/** The chief operator's risk of being locked out for good, and how to fix each cause. */
