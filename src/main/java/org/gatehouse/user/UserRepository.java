@@ -196,8 +196,8 @@ class UserRepository {
 		List<Object> params = new ArrayList<>();
 		String where = where(org, query, params);
 		long offset = (long) query.page() * query.size();
-		String page = " ORDER BY name_key, id LIMIT " + query.size() + " OFFSET " + offset;
-		boolean text = query.text() != null && !query.text().isBlank();
+		String page = page(query);
+		boolean text = hasText(query);
 		if (text && !hasTextIndex()) {
 			return textSearchReadingEveryUser(org, query, where, page, params);
 		}
@@ -227,13 +227,20 @@ class UserRepository {
 	 * overview counts its users with the coverage): the page's ids from an index, then their rows.
 	 */
 	List<Account> pageWithoutTotal(OrganizationId org, UserQuery query) {
-		if (query.text() != null && !query.text().isBlank()) {
+		if (hasText(query)) {
 			throw new IllegalArgumentException("a text search counts its hits first");
 		}
 		List<Object> params = new ArrayList<>();
 		String where = where(org, query, params);
-		String page = " ORDER BY name_key, id LIMIT " + query.size() + " OFFSET " + (long) query.page() * query.size();
-		return rows(org, "app_user" + where, page, params);
+		return rows(org, "app_user" + where, page(query), params);
+	}
+
+	private static boolean hasText(UserQuery query) {
+		return query.text() != null && !query.text().isBlank();
+	}
+
+	private static String page(UserQuery query) {
+		return " ORDER BY name_key, id LIMIT " + query.size() + " OFFSET " + (long) query.page() * query.size();
 	}
 
 	private List<Account> rows(OrganizationId org, String hits, String page, List<Object> params) {
@@ -308,7 +315,7 @@ class UserRepository {
 				case RECOVERY_CODES_LOW -> " AND authenticator_count > 0 AND recovery_codes_left <= 3";
 			});
 		}
-		if (query.text() != null && !query.text().isBlank()) {
+		if (hasText(query)) {
 			String like = "%" + escape(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
 			where.append(" AND (name_key LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')");
 			params.add(like);
