@@ -181,7 +181,7 @@ public class Enrollment {
 	/** Makes a new set of recovery codes, voiding the old one. Joins the caller's transaction. */
 	List<String> issueRecoveryCodes(OrganizationId org, UserId user, Instant now) {
 		List<String> fresh = codes.generate();
-		recoveryCodes.replaceAll(org.value(), user.value(), fresh.stream().map(codes::hash).toList(), now);
+		recoveryCodes.replaceAll(org.value(), user.value(), codes.hashAll(fresh), now);
 		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_codes_generated",
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("count", Integer.toString(fresh.size()))));
 		events.publishEvent(new MfaEvents.RecoveryCodesGenerated(org, user, now));

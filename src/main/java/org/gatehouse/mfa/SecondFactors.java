@@ -164,17 +164,18 @@ public class SecondFactors {
 		if (typed.length() != RecoveryCodes.LENGTH) {
 			return false;
 		}
-		for (RecoveryCodeRepository.Unused unused : recoveryCodes.unused(org.value(), user.value())) {
-			if (codes.matches(typed, unused.hash()) && recoveryCodes.claim(org.value(), unused.id(), now)) {
-				int left = recoveryCodes.countUnused(org.value(), user.value());
-				users.recordMfaState(org, user, authenticators.enrolled(org.value(), user.value()).size(), left);
-				audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_code_used",
-						user.value(), AuditEntry.Outcome.SUCCESS, Map.of("left", Integer.toString(left))));
-				events.publishEvent(new MfaEvents.RecoveryCodeUsed(org, user, left, now));
-				return true;
-			}
+		RecoveryCodeRepository.Unused used = codes
+			.firstMatch(typed, recoveryCodes.unused(org.value(), user.value()), RecoveryCodeRepository.Unused::hash)
+			.orElse(null);
+		if (used == null || !recoveryCodes.claim(org.value(), used.id(), now)) {
+			return false;
 		}
-		return false;
+		int left = recoveryCodes.countUnused(org.value(), user.value());
+		users.recordMfaState(org, user, authenticators.enrolled(org.value(), user.value()).size(), left);
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_code_used",
+				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("left", Integer.toString(left))));
+		events.publishEvent(new MfaEvents.RecoveryCodeUsed(org, user, left, now));
+		return true;
 	}
 
 }

@@ -21,15 +21,19 @@ class SystemConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** One Argon2 computation per processor at a time, for passwords and recovery codes alike. */
+	@Bean
+	Argon2Slots argon2Slots(MeterRegistry meters) {
+		return new Argon2Slots(Runtime.getRuntime().availableProcessors(), meters);
+	}
+
 	/**
-	 * The service's {@link PasswordHashing Argon2id}, at most one computation per processor at a
-	 * time; Bouncy Castle's with {@code gatehouse.argon2.native=false}.
+	 * The service's {@link PasswordHashing Argon2id}, in the {@link Argon2Slots}; Bouncy Castle's with
+	 * {@code gatehouse.argon2.native=false}.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2,
-			MeterRegistry meters) {
-		return new BoundedPasswordEncoder(PasswordHashing.argon2id(nativeArgon2),
-				Runtime.getRuntime().availableProcessors(), meters);
+	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2, Argon2Slots slots) {
+		return slots.bound(PasswordHashing.argon2id(nativeArgon2));
 	}
 
 	/** The schema brought to this build's migrations before anything uses the database. */

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The bound on concurrent password hashes, and the figures it reports about them. */
+/** The bound on concurrent Argon2 computations, and the figures it reports about them. */
 class BoundedPasswordEncoderTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -26,7 +26,7 @@ class BoundedPasswordEncoderTests {
 			sleep(20);
 			running.decrementAndGet();
 		});
-		PasswordEncoder bounded = new BoundedPasswordEncoder(slow, 2, meters);
+		PasswordEncoder bounded = new Argon2Slots(2, meters).bound(slow);
 		List<Thread> callers = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			callers.add(started(() -> bounded.matches("password", "hash")));
@@ -40,9 +40,33 @@ class BoundedPasswordEncoderTests {
 	}
 
 	@Test
+	void encodersInTheSameSlotsShareTheBound() throws InterruptedException {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		Runnable work = () -> {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			sleep(20);
+			running.decrementAndGet();
+		};
+		Argon2Slots slots = new Argon2Slots(2, meters);
+		PasswordEncoder passwords = slots.bound(new FakeHash(work));
+		PasswordEncoder recoveryCodes = slots.bound(new FakeHash(work));
+		List<Thread> callers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			callers.add(started(() -> passwords.encode("password")));
+			callers.add(started(() -> recoveryCodes.matches("code", "hash")));
+		}
+		for (Thread caller : callers) {
+			caller.join();
+		}
+		assertThat(most.get()).isEqualTo(2);
+		assertThat(meters.timer("gatehouse.password.hash").count()).isEqualTo(8);
+	}
+
+	@Test
 	void reportsTheProcessorTimeOfTheHashSeparatelyFromTheWaitForATurn() throws InterruptedException {
 		PasswordEncoder busy = new FakeHash(() -> spin(TimeUnit.MILLISECONDS.toNanos(30)));
-		PasswordEncoder bounded = new BoundedPasswordEncoder(busy, 1, meters);
+		PasswordEncoder bounded = new Argon2Slots(1, meters).bound(busy);
 		CountDownLatch holding = new CountDownLatch(1);
 		Thread first = started(() -> {
 			holding.countDown();

@@ -4,8 +4,11 @@ import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.gatehouse.system.Argon2Slots;
 import org.gatehouse.system.PasswordHashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,8 +30,26 @@ public final class RecoveryCodes {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Argon2id at m = 4 MiB, t = 2: by the reference C implementation where it loads (a third of Bouncy Castle's time). */
-	private final PasswordEncoder encoder = PasswordHashing.argon2id(true, 4096, 2);
+	private final Argon2Slots slots;
+
+	private final PasswordEncoder encoder;
+
+	/**
+	 * Codes hashed and checked with this encoder ({@link #argon2id}) in these slots, the ones password
+	 * hashes run in: one Argon2 computation per processor at a time, whatever it hashes.
+	 */
+	public RecoveryCodes(Argon2Slots slots, PasswordEncoder encoder) {
+		this.slots = slots;
+		this.encoder = encoder;
+	}
+
+	/**
+	 * Argon2id at m = 4 MiB, t = 2 (80 random bits need less than a password): by the reference C
+	 * implementation where it is allowed and loads (a third of Bouncy Castle's time).
+	 */
+	public static PasswordEncoder argon2id(boolean nativeAllowed) {
+		return PasswordHashing.argon2id(nativeAllowed, 4096, 2);
+	}
 
 	public List<String> generate() {
 		Set<String> codes = new LinkedHashSet<>();
@@ -54,12 +75,30 @@ public final class RecoveryCodes {
 	}
 
 	public String hash(String code) {
-		return this.encoder.encode(normalize(code));
+		return this.slots.run(() -> this.encoder.encode(normalize(code)));
+	}
+
+	/** The hashes of a new set, computed in one turn of a slot. */
+	public List<String> hashAll(List<String> codes) {
+		return this.slots.run(() -> codes.stream().map(code -> this.encoder.encode(normalize(code))).toList());
 	}
 
 	public boolean matches(String typedCode, String hash) {
+		return hash != null && firstMatch(typedCode, List.of(hash), Function.identity()).isPresent();
+	}
+
+	/**
+	 * The stored code the typed one is, if any, checked against each in one turn of a slot (a set's
+	 * codes differ, so at most one can match).
+	 */
+	public <T> Optional<T> firstMatch(String typedCode, List<T> stored, Function<T, String> hash) {
 		String normalized = normalize(typedCode);
-		return !normalized.isEmpty() && hash != null && this.encoder.matches(normalized, hash);
+		if (normalized.isEmpty() || stored.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.slots.run(() -> stored.stream()
+			.filter(candidate -> hash.apply(candidate) != null && this.encoder.matches(normalized, hash.apply(candidate)))
+			.findFirst());
 	}
 
 	private String newCode() {

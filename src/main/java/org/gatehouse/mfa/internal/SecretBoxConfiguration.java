@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.gatehouse.system.Argon2Slots;
 import org.gatehouse.system.GatehouseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,9 +38,10 @@ class SecretBoxConfiguration {
 		return new TotpCodes();
 	}
 
+	/** Hashed in the same slots as passwords: one Argon2 computation per processor at a time. */
 	@Bean
-	RecoveryCodes recoveryCodes() {
-		return new RecoveryCodes();
+	RecoveryCodes recoveryCodes(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2, Argon2Slots slots) {
+		return new RecoveryCodes(slots, RecoveryCodes.argon2id(nativeArgon2));
 	}
 
 }

@@ -8,13 +8,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.gatehouse.system.Argon2Slots;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecoveryCodesTests {
 
-	private final RecoveryCodes recoveryCodes = new RecoveryCodes();
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final RecoveryCodes recoveryCodes = new RecoveryCodes(new Argon2Slots(1, meters),
+			RecoveryCodes.argon2id(true));
+
+	@Test
+	void hashesASetAndFindsTheTypedCodeAmongItEachInOneTurnOfASlot() {
+		List<String> codes = this.recoveryCodes.generate().subList(0, 3);
+		List<String> hashes = this.recoveryCodes.hashAll(codes);
+
+		assertThat(this.recoveryCodes.firstMatch(codes.get(1).toLowerCase(Locale.ROOT), hashes, hash -> hash))
+			.contains(hashes.get(1));
+		assertThat(this.recoveryCodes.firstMatch("0000-0000-0000-0000", hashes, hash -> hash)).isEmpty();
+		assertThat(this.meters.timer("gatehouse.password.hash").count()).isEqualTo(3);
+	}
 
 	@Test
 	void generatesTenDistinctCodesInGroupsOfFour() {
