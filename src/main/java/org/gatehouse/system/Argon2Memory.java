@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,11 @@ import de.mkammerer.argon2.jna.Size_t;
  * the most hashes that ran at once; {@link #release()} unmaps the pooled blocks (the service does
  * when hashing has been idle for a while), so an idle process holds none. {@code libargon2}
  * wipes a block before it comes back.
+ * <p>
+ * Hashes of different costs share the pool (19 MiB for a password, 4 MiB for a recovery code): a
+ * hash takes the smallest pooled block that is large enough, and one that finds none unmaps a
+ * smaller pooled block before it maps its own, so the blocks mapped never outnumber the hashes
+ * that ran at once, whatever their sizes.
  */
 public final class Argon2Memory {
 
@@ -35,7 +41,10 @@ public final class Argon2Memory {
 
 	private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
 
-	private static final Map<Long, Deque<Pointer>> POOL = new ConcurrentHashMap<>();
+	private static final ConcurrentSkipListMap<Long, Deque<Pointer>> POOL = new ConcurrentSkipListMap<>();
+
+	/** The size each block handed out was mapped with, by address: it may be larger than asked for. */
+	private static final Map<Long, Long> MAPPED_SIZES = new ConcurrentHashMap<>();
 
 	private static final AtomicLong POOLED_BYTES = new AtomicLong();
 
@@ -87,23 +96,43 @@ public final class Argon2Memory {
 
 	private static int allocate(Pointer memory, Size_t size) {
 		long bytes = size.longValue();
-		Pointer block = POOL.computeIfAbsent(bytes, b -> new ConcurrentLinkedDeque<>()).poll();
-		if (block != null) {
-			POOLED_BYTES.addAndGet(-bytes);
+		Pointer block = null;
+		long mapped = bytes;
+		for (Map.Entry<Long, Deque<Pointer>> sized : POOL.tailMap(bytes).entrySet()) {
+			block = sized.getValue().poll();
+			if (block != null) {
+				mapped = sized.getKey();
+				POOLED_BYTES.addAndGet(-mapped);
+				break;
+			}
 		}
-		else {
+		if (block == null) {
+			unmapOneSmallerThan(bytes);
 			block = PAGES.map(bytes);
 			if (block == null) {
 				return ARGON2_MEMORY_ALLOCATION_ERROR;
 			}
 		}
+		MAPPED_SIZES.put(Pointer.nativeValue(block), mapped);
 		IN_USE.incrementAndGet();
 		memory.setPointer(0, block);
 		return ARGON2_OK;
 	}
 
+	private static void unmapOneSmallerThan(long bytes) {
+		for (Map.Entry<Long, Deque<Pointer>> sized : POOL.headMap(bytes).entrySet()) {
+			Pointer smaller = sized.getValue().poll();
+			if (smaller != null) {
+				POOLED_BYTES.addAndGet(-sized.getKey());
+				PAGES.unmap(smaller, sized.getKey());
+				return;
+			}
+		}
+	}
+
 	private static void free(Pointer block, Size_t size) {
-		long bytes = size.longValue();
+		Long mapped = MAPPED_SIZES.remove(Pointer.nativeValue(block));
+		long bytes = mapped != null ? mapped : size.longValue();
 		IN_USE.decrementAndGet();
 		POOL.computeIfAbsent(bytes, b -> new ConcurrentLinkedDeque<>()).push(block);
 		POOLED_BYTES.addAndGet(bytes);

@@ -67,6 +67,20 @@ class Argon2MemoryTests {
 		assertThat(argon2.matches("password", hash)).isTrue();
 	}
 
+	@Test
+	void aSmallerHashTakesAPooledLargerBlockAndALargerOneReplacesTheSmallerBlock() {
+		PasswordEncoder larger = new NativeArgon2PasswordEncoder(16, 32, 1, 8 * 1024, 1);
+		Argon2Memory.release();
+		String small = argon2.encode("recovery code");
+		String large = larger.encode("password");
+		assertThat(Argon2Memory.pooledBytes()).as("the 4 MiB block gave way to the 8 MiB one").isEqualTo(2 * BLOCK);
+
+		assertThat(argon2.matches("recovery code", small)).isTrue();
+		assertThat(larger.matches("password", large)).isTrue();
+		assertThat(Argon2Memory.pooledBytes()).as("both computed in the one 8 MiB block").isEqualTo(2 * BLOCK);
+		assertThat(Argon2Memory.release()).isEqualTo(2 * BLOCK);
+	}
+
 	private static long pooledBlocks() {
 		return Argon2Memory.pooledBytes() / BLOCK;
 	}
