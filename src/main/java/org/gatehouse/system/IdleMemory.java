@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Gives memory back to the system when the service is not using it: once when it is ready
  * (start-up leaves tens of megabytes of garbage in a heap that grew to hold it), and whenever
  * password hashing has been idle for {@code gatehouse.memory.release-after} (default one minute)
- * after a busy spell: the pooled Argon2 blocks ({@link Argon2Memory}, 19 MiB each) are unmapped,
+ * after a busy spell: the pooled Argon2 blocks ({@link Argon2Memory}, 19 MiB for a password) are unmapped,
  * and one full collection lets a collector that shrinks its heap to the live data (the shipped
  * Serial GC with a low {@code MaxHeapFreeRatio}, see {@code bin/gatehouse}) return the rest.
  * The full collection is off with {@code gatehouse.memory.collect=false}.
