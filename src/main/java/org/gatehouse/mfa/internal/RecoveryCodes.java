@@ -75,7 +75,7 @@ public final class RecoveryCodes {
 	}
 
 	public String hash(String code) {
-		return this.slots.run(() -> this.encoder.encode(normalize(code)));
+		return hashAll(List.of(code)).get(0);
 	}
 
 	/** The hashes of a new set, computed in one turn of a slot. */
@@ -96,9 +96,10 @@ public final class RecoveryCodes {
 		if (normalized.isEmpty() || stored.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.slots.run(() -> stored.stream()
-			.filter(candidate -> hash.apply(candidate) != null && this.encoder.matches(normalized, hash.apply(candidate)))
-			.findFirst());
+		return this.slots.run(() -> stored.stream().filter(candidate -> {
+			String storedHash = hash.apply(candidate);
+			return storedHash != null && this.encoder.matches(normalized, storedHash);
+		}).findFirst());
 	}
 
 	private String newCode() {
