@@ -19,6 +19,12 @@ public final class PasswordHashing {
 
 	public static final int ITERATIONS = 2;
 
+	/**
+	 * Whether the native Argon2 may be used ({@code gatehouse.argon2.native}, default true; Bouncy
+	 * Castle's otherwise), as a {@code @Value} expression for every Argon2 the service configures.
+	 */
+	public static final String NATIVE_ALLOWED = "${gatehouse.argon2.native:true}";
+
 	private PasswordHashing() {
 	}
 

@@ -32,7 +32,7 @@ class SystemConfiguration {
 	 * {@code gatehouse.argon2.native=false}.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2, Argon2Slots slots) {
+	PasswordEncoder passwordEncoder(@Value(PasswordHashing.NATIVE_ALLOWED) boolean nativeArgon2, Argon2Slots slots) {
 		return slots.bound(PasswordHashing.argon2id(nativeArgon2));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.gatehouse.system.Argon2Slots;
 import org.gatehouse.system.GatehouseSettings;
+import org.gatehouse.system.PasswordHashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ class SecretBoxConfiguration {
 
 	/** Hashed in the same slots as passwords: one Argon2 computation per processor at a time. */
 	@Bean
-	RecoveryCodes recoveryCodes(@Value("${gatehouse.argon2.native:true}") boolean nativeArgon2, Argon2Slots slots) {
+	RecoveryCodes recoveryCodes(@Value(PasswordHashing.NATIVE_ALLOWED) boolean nativeArgon2, Argon2Slots slots) {
 		return new RecoveryCodes(slots, RecoveryCodes.argon2id(nativeArgon2));
 	}
 
