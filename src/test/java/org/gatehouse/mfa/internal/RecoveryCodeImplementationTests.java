@@ -1,0 +1,58 @@
+package org.gatehouse.mfa.internal;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.gatehouse.system.Argon2Memory;
+import org.gatehouse.system.Argon2Slots;
+import org.gatehouse.system.GatehouseSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The recovery codes follow {@code gatehouse.argon2.native} as passwords do: the reference C
+ * implementation (computing in {@link Argon2Memory}'s pooled blocks) unless it is turned off, then
+ * Bouncy Castle's.
+ */
+class RecoveryCodeImplementationTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withUserConfiguration(SecretBoxConfiguration.class)
+		.withBean(EncryptionSettings.class, () -> new EncryptionSettings(newKey(), null, null))
+		.withBean(GatehouseSettings.class, () -> new GatehouseSettings(null, "target/unused"))
+		.withBean(Argon2Slots.class, () -> new Argon2Slots(1, new SimpleMeterRegistry()));
+
+	@Test
+	void areHashedByTheNativeArgon2ByDefault() {
+		context.run(app -> {
+			Argon2Memory.release();
+			RecoveryCodes codes = app.getBean(RecoveryCodes.class);
+			String code = codes.generate().get(0);
+
+			assertThat(codes.matches(code, codes.hash(code))).isTrue();
+			assertThat(Argon2Memory.pooledBytes()).as("a block of the native Argon2").isPositive();
+		});
+	}
+
+	@Test
+	void areHashedByBouncyCastleWhenTheNativeArgon2IsTurnedOff() {
+		context.withPropertyValues("gatehouse.argon2.native=false").run(app -> {
+			Argon2Memory.release();
+			RecoveryCodes codes = app.getBean(RecoveryCodes.class);
+			String code = codes.generate().get(0);
+
+			assertThat(codes.matches(code, codes.hash(code))).isTrue();
+			assertThat(Argon2Memory.pooledBytes()).as("no block of the native Argon2").isZero();
+		});
+	}
+
+	private static String newKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
+
+}
