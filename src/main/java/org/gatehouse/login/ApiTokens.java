@@ -65,6 +65,24 @@ class ApiTokens implements ExpiringRows {
 		return new Issued(token, hash);
 	}
 
+	/**
+	 * Finishes a half-finished sign-in: its login token becomes the access token, in one statement, so
+	 * a login token finishes one sign-in only. Empty when the login token was used, revoked or expired
+	 * meanwhile. The row keeps when the password was verified and the security epoch it started with.
+	 */
+	Optional<Issued> exchange(String loginHash, SignedIn signedIn) {
+		String token = Tokens.newToken();
+		String hash = Tokens.sha256(token);
+		Instant now = clock.instant();
+		int exchanged = jdbc.sql("""
+				UPDATE api_token SET token_hash = ?, stage = ?, expires_at = ?, factor_verified_at = ?
+				WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?""")
+			.params(hash, Kind.ACCESS.name(), Times.db(now.plus(SignInPolicy.ABSOLUTE_LIFETIME)),
+					Times.db(signedIn.secondFactorAt()), loginHash, Kind.LOGIN.name(), Times.db(now))
+			.update();
+		return exchanged == 1 ? Optional.of(new Issued(token, hash)) : Optional.empty();
+	}
+
 	Optional<Found> find(String token, Kind kind) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();

@@ -168,10 +168,9 @@ class LoginController {
 	}
 
 	private ResponseEntity<Finished> finish(ApiTokens.Found found, SecondStep.Passed passed) {
-		if (!tokens.revoke(found.hash())) {
-			throw new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again.");
-		}
-		String access = tokens.issue(passed.signedIn(), ApiTokens.Kind.ACCESS).token();
+		String access = tokens.exchange(found.hash(), passed.signedIn())
+			.orElseThrow(() -> new ProblemException(Problem.SIGN_IN_FAILED, "Sign in again."))
+			.token();
 		List<String> codes = passed.enrollment() == null ? null : passed.enrollment().recoveryCodes();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Finished(Stage.DONE, access,
 				codes == null || codes.isEmpty() ? null : codes, passed.recoveryCodeUsed() ? Boolean.TRUE : null));

@@ -135,6 +135,61 @@ class TotpChallengeIntegrationTests {
 	}
 
 	@Test
+	void aLoginTokenFinishesOneSignInAndBecomesItsAccessToken() {
+		long rowsBefore = tokenRows();
+		String token = loginToken();
+		assertThat(tokenRows()).isEqualTo(rowsBefore + 1);
+
+		String access = challenge(token, codeAtOffset(-1)).expect(200).text("accessToken");
+
+		assertThat(tokenRows()).as("the login token's row now holds the access token").isEqualTo(rowsBefore + 1);
+		assertThat(api.get("/me", access).expect(200).text("email")).isEqualTo(org.chiefEmail());
+		challenge(token, codeAtOffset(0)).expectProblem(401, "sign-in-failed");
+		api.get("/me", token).expectProblem(401, "unauthenticated");
+		assertThat(api.get("/me", access).expect(200).text("email")).isEqualTo(org.chiefEmail());
+	}
+
+	@Test
+	void threeValidCodesSentAtOnceWithOneLoginTokenFinishOneSignIn() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			clock.advanceToNextTotpStep();
+			clock.advanceToNextTotpStep();
+			String token = loginToken();
+			List<String> codes = List.of(codeAtOffset(-1), codeAtOffset(0), codeAtOffset(1));
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService pool = Executors.newFixedThreadPool(codes.size());
+			try {
+				List<Future<Api.Response>> answers = new ArrayList<>();
+				for (String code : codes) {
+					answers.add(pool.submit(() -> {
+						start.await();
+						return challenge(token, code);
+					}));
+				}
+				start.countDown();
+				List<String> accessTokens = new ArrayList<>();
+				for (Future<Api.Response> answer : answers) {
+					Api.Response response = answer.get();
+					assertThat(response.status()).isIn(200, 401);
+					if (response.status() == 200) {
+						accessTokens.add(response.text("accessToken"));
+					}
+				}
+				assertThat(accessTokens).as("round " + round).hasSize(1);
+				api.get("/me", accessTokens.get(0)).expect(200);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	long tokenRows() {
+		return jdbc.sql("SELECT count(*) FROM api_token WHERE organization_id = ? AND user_id = ?")
+			.params(org.id(), org.chiefId()).query(Long.class).single();
+	}
+
+	@Test
 	void aCodeFromOathtoolSignsIn() throws Exception {
 		String token = loginToken();
 		String code = oathtool(org.totpSecret(), clock.instant().getEpochSecond());
