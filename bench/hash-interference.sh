@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Usage: bench/hash-interference.sh [seconds per case, default 20]
+# The processor time of one password hash with other work on the same cores, in short or long pieces
+# (gatehouse.bench.HashInterference). About 10 × the seconds given.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if [ ! -f target/bench-classpath.txt ] || [ -n "$(find src/main/java src/jmh/java -newer target/bench-classpath.txt -name '*.java' | head -1)" ]; then
+  ./mvnw -q -Pbench test-compile
+fi
+exec "$JAVA25/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  gatehouse.bench.HashInterference "$@"
