@@ -148,8 +148,8 @@ class LoginController {
 	@PostMapping("/login/mfa")
 	ResponseEntity<Finished> challenge(@Valid @RequestBody CodeRequest body) {
 		ApiTokens.Found found = loginToken(body.loginToken());
-		SecondStep.Passed passed = secondStep.challenge(found.signedIn(), body.code(), () -> tokens.revoke(found.hash()));
-		return finish(found, passed);
+		return secondStep.challenge(found.signedIn(), body.code(), () -> tokens.revoke(found.hash()),
+				passed -> finish(found, passed));
 	}
 
 	@PostMapping("/login/enrollment")

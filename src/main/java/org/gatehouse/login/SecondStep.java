@@ -2,6 +2,7 @@ package org.gatehouse.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.gatehouse.mfa.Enrollment;
 import org.gatehouse.mfa.EnrollmentResult;
@@ -11,6 +12,7 @@ import org.gatehouse.mfa.Verdict;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The second step of a sign-in, shared by the console and the API: answer the challenge, or
@@ -55,6 +57,16 @@ class SecondStep {
 		}
 		Instant now = clock.instant();
 		return new Passed(signedIn.withSecondFactor(now), verdict.recoveryCode(), null);
+	}
+
+	/**
+	 * {@link #challenge}, then {@code finish}, what the caller makes of the passed challenge, in one
+	 * transaction: the claimed time step and the sign-in it finishes commit together, and the database
+	 * flushes its log once. A refusal commits too, so its failure stays on record.
+	 */
+	@Transactional(noRollbackFor = ProblemException.class)
+	<T> T challenge(SignedIn signedIn, String code, Runnable onEnd, Function<Passed, T> finish) {
+		return finish.apply(challenge(signedIn, code, onEnd));
 	}
 
 	EnrollmentStarted startEnrollment(SignedIn signedIn) {

@@ -27,7 +27,12 @@ public final class RoundTrips implements BeanPostProcessor {
 	private static final Set<String> COUNTED = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
 			"executeBatch", "executeLargeBatch", "commit", "rollback");
 
+	private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch",
+			"executeLargeBatch");
+
 	private static final AtomicLong count = new AtomicLong();
+
+	private static final AtomicLong commits = new AtomicLong();
 
 	/** Round trips so far; subtract two readings to count what happened in between. */
 	public static long count() {
@@ -57,12 +62,24 @@ public final class RoundTrips implements BeanPostProcessor {
 
 	}
 
+	/**
+	 * Commits so far, each of which waits for the database to flush its log to disk: explicit ones, and
+	 * writes in autocommit mode.
+	 */
+	public static long commits() {
+		return commits.get();
+	}
+
 	/** The connection or statement, its round trips on request threads counted, and so those of its statements. */
 	private static <T> T counted(Class<T> type, T target) {
 		return type.cast(Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] { type },
 				(proxy, method, args) -> {
 					if (COUNTED.contains(method.getName()) && Thread.currentThread().getName().startsWith("http-nio-")) {
 						count.incrementAndGet();
+						if (method.getName().equals("commit") || WRITES.contains(method.getName())
+								&& target instanceof Statement statement && statement.getConnection().getAutoCommit()) {
+							commits.incrementAndGet();
+						}
 					}
 					Object result = invoke(target, method, args);
 					return result instanceof Statement statement && type == Connection.class ? countedStatement(statement)
