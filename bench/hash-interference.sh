@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Usage: bench/hash-interference.sh [seconds per case, default 20]
+# Usage: bench/hash-interference.sh [seconds per case, default 10] [rounds, default 6]
 # The processor time of one password hash with other work on the same cores, in short or long pieces
-# (gatehouse.bench.HashInterference). About 10 × the seconds given.
+# (gatehouse.bench.HashInterference). About 4 × seconds × rounds, plus a few seconds of warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}

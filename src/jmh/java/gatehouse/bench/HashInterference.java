@@ -3,6 +3,7 @@ package gatehouse.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,14 +20,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * sleeps. The same share in many short pieces or a few long ones tells whether a hash pays for being
  * interrupted often (caches and TLB refilled after each piece) beyond the time the pieces take.
  *
- * <pre>bench/hash-interference.sh [seconds per case, default 20]</pre>
+ * The host's own speed drifts by more than the effect from one minute to the next, so the cases take
+ * turns, round after round, and the summary compares each case with the run without other work of
+ * the same round.
+ *
+ * <pre>bench/hash-interference.sh [seconds per case, default 10] [rounds, default 6]</pre>
  */
 public final class HashInterference {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	public static void main(String[] args) throws Exception {
-		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
 		int cores = Runtime.getRuntime().availableProcessors();
 		PasswordEncoder encoder = PasswordHashing.argon2id(true);
 		String hash = encoder.encode("correct horse battery staple");
@@ -35,17 +41,31 @@ public final class HashInterference {
 				cores, cores, share * 100, seconds);
 		run(encoder, hash, cores, 3, 0, 0, 0); // warm-up
 		long[][] cases = { { 0, 0 }, { 50, 0 }, { 200, 0 }, { 2000, 0 } };
-		for (int round = 0; round < 2; round++) {
-			for (long[] c : cases) {
+		double[][] perHash = new double[rounds][cases.length];
+		for (int round = 0; round < rounds; round++) {
+			for (int i = 0; i < cases.length; i++) {
+				long[] c = cases[i];
 				long pieceMicros = c[0];
 				double perSecond = pieceMicros == 0 ? 0 : share * cores * 1_000_000 / pieceMicros;
 				Result r = run(encoder, hash, cores, seconds, pieceMicros, perSecond, 2);
+				perHash[round][i] = r.cpuNanosPerHash / 1e6;
 				System.out.printf("other work %s: %.2f ms of CPU per hash (%d hashes, %.1f/s), other work %.1f %% of the"
 						+ " cores in %.0f pieces/s%n",
 						pieceMicros == 0 ? "none            " : String.format("in %4d µs pieces", pieceMicros),
 						r.cpuNanosPerHash / 1e6, r.hashes, r.hashes / (double) seconds,
 						r.otherCpuNanos * 100.0 / (seconds * 1e9 * cores), r.pieces / (double) seconds);
 			}
+		}
+		for (int i = 1; i < cases.length; i++) {
+			double[] ratios = new double[rounds];
+			for (int round = 0; round < rounds; round++) {
+				ratios[round] = perHash[round][i] / perHash[round][0];
+			}
+			Arrays.sort(ratios);
+			double mean = Arrays.stream(ratios).average().orElse(Double.NaN);
+			System.out.printf("other work in %4d µs pieces: CPU per hash %.3f × that of the same round without"
+					+ " (mean of %d rounds; lowest %.3f, highest %.3f)%n", cases[i][0], mean, rounds, ratios[0],
+					ratios[rounds - 1]);
 		}
 	}
 
