@@ -11,6 +11,7 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.mfa.internal.AuthenticatorRepository;
 import org.gatehouse.mfa.internal.FailureBudget;
 import org.gatehouse.mfa.internal.RecoveryCodeRepository;
+import org.gatehouse.mfa.internal.RecoveryCodes;
 import org.gatehouse.mfa.internal.StoredAuthenticator;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
@@ -24,7 +25,9 @@ import org.gatehouse.user.Account;
 import org.gatehouse.user.Users;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A person's devices and recovery codes: listing, removing, new codes, and the resets. */
 @Service
@@ -39,11 +42,16 @@ public class Authenticators {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final FaultInjection faults;
+	private final RecoveryCodes codes;
+	private final TransactionTemplate tx;
 	private final Clock clock;
 
 	Authenticators(AuthenticatorRepository authenticators, RecoveryCodeRepository recoveryCodes, FailureBudget budget,
-			Enrollment enrollment, Users users, Roles roles, AuditLog audit, ApplicationEventPublisher events,
-			FaultInjection faults, Clock clock) {
+			Enrollment enrollment, RecoveryCodes codes, Users users, Roles roles, AuditLog audit,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, FaultInjection faults,
+			Clock clock) {
+		this.codes = codes;
+		this.tx = new TransactionTemplate(transactions);
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.budget = budget;
@@ -95,16 +103,28 @@ public class Authenticators {
 		events.publishEvent(new MfaEvents.AuthenticatorRemoved(org, user, device.label(), now));
 	}
 
-	/** A new set of 10 recovery codes, shown once; the old set stops working. */
-	@Transactional
+	/**
+	 * A new set of 10 recovery codes, shown once; the old set stops working. The set is hashed before
+	 * the transaction that stores it: a hash may wait for its turn behind a queue of sign-ins, and must
+	 * not hold a database connection meanwhile.
+	 */
 	public List<String> regenerateRecoveryCodes(Actor actor) {
 		actor.requireRecentStrongFactor(clock.instant());
+		requireAnAuthenticator(actor);
+		RecoveryCodes.Fresh fresh = codes.fresh();
+		return tx.execute(status -> {
+			requireAnAuthenticator(actor);
+			List<String> issued = enrollment.issueRecoveryCodes(actor.organizationId(), actor.userId(), clock.instant(),
+					fresh);
+			recordState(actor.organizationId(), actor.userId());
+			return issued;
+		});
+	}
+
+	private void requireAnAuthenticator(Actor actor) {
 		if (authenticators.enrolled(actor.organizationId().value(), actor.userId().value()).isEmpty()) {
 			throw new ProblemException(Problem.CONFLICT, "Recovery codes come with an authenticator: add one first.");
 		}
-		List<String> fresh = enrollment.issueRecoveryCodes(actor.organizationId(), actor.userId(), clock.instant());
-		recordState(actor.organizationId(), actor.userId());
-		return fresh;
 	}
 
 	/**

@@ -113,9 +113,16 @@ public class Enrollment {
 		}
 	}
 
-	/** Confirms the pending device with a code from it; a wrong code counts as a failure. */
+	/**
+	 * Confirms the pending device with a code from it; a wrong code counts as a failure. A first
+	 * device, or one that replaces the others, comes with a new set of recovery codes, hashed before
+	 * the transaction: a hash may wait for its turn behind a queue of sign-ins, and must not hold a
+	 * database connection meanwhile. Should the user's devices change in between, the transaction
+	 * hashes a set itself, or drops this one.
+	 */
 	public EnrollmentResult confirm(OrganizationId org, UserId user, String code, String label) {
 		validLabel(label);
+		RecoveryCodes.Fresh prepared = comesWithRecoveryCodes(org, user) ? codes.fresh() : null;
 		return tx.execute(status -> {
 			StoredAuthenticator pending = authenticators.pending(org.value(), user.value(), clock.instant())
 				.orElseThrow(() -> new ProblemException(Problem.GONE,
@@ -133,12 +140,18 @@ public class Enrollment {
 			if (!verdict.accepted()) {
 				return new EnrollmentResult(verdict, null, List.of());
 			}
-			return bind(org, user, pending, cleanLabel, step[0]);
+			return bind(org, user, pending, cleanLabel, step[0], prepared);
 		});
 	}
 
+	private boolean comesWithRecoveryCodes(OrganizationId org, UserId user) {
+		return authenticators.pending(org.value(), user.value(), clock.instant())
+			.map(pending -> pending.replacesExisting() || authenticators.enrolled(org.value(), user.value()).isEmpty())
+			.orElse(false);
+	}
+
 	private EnrollmentResult bind(OrganizationId org, UserId user, StoredAuthenticator pending, String label,
-			long step) {
+			long step, RecoveryCodes.Fresh prepared) {
 		Instant now = clock.instant();
 		boolean first = authenticators.enrolled(org.value(), user.value()).isEmpty();
 		if (pending.replacesExisting()) {
@@ -146,7 +159,8 @@ public class Enrollment {
 		}
 		authenticators.confirm(org.value(), pending.id(), label, step, now);
 		faults.point("mfa.enrollment.after-confirm");
-		List<String> issued = first || pending.replacesExisting() ? issueRecoveryCodes(org, user, now) : List.of();
+		List<String> issued = first || pending.replacesExisting()
+				? issueRecoveryCodes(org, user, now, prepared != null ? prepared : codes.fresh()) : List.of();
 		int enrolled = authenticators.enrolled(org.value(), user.value()).size();
 		users.recordMfaState(org, user, enrolled, recoveryCodes.countUnused(org.value(), user.value()));
 		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_added",
@@ -178,14 +192,13 @@ public class Enrollment {
 		events.publishEvent(new MfaEvents.EnrollmentReported(org, user, device.label(), clock.instant()));
 	}
 
-	/** Makes a new set of recovery codes, voiding the old one. Joins the caller's transaction. */
-	List<String> issueRecoveryCodes(OrganizationId org, UserId user, Instant now) {
-		List<String> fresh = codes.generate();
-		recoveryCodes.replaceAll(org.value(), user.value(), codes.hashAll(fresh), now);
+	/** Stores a new set of recovery codes, voiding the old one. Joins the caller's transaction. */
+	List<String> issueRecoveryCodes(OrganizationId org, UserId user, Instant now, RecoveryCodes.Fresh fresh) {
+		recoveryCodes.replaceAll(org.value(), user.value(), fresh.hashes(), now);
 		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_codes_generated",
-				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("count", Integer.toString(fresh.size()))));
+				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("count", Integer.toString(fresh.codes().size()))));
 		events.publishEvent(new MfaEvents.RecoveryCodesGenerated(org, user, now));
-		return fresh;
+		return fresh.codes();
 	}
 
 	static String validLabel(String label) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,6 +50,14 @@ public final class Argon2Slots {
 			.description("Processor time of the threads computing Argon2 hashes")
 			.register(meters);
 		this.cpuMeasured = THREADS.isCurrentThreadCpuTimeSupported();
+		Gauge.builder("gatehouse.password.hash.queue", this, Argon2Slots::waiting)
+			.description("Argon2 computations (passwords and recovery codes) waiting for a slot")
+			.register(meters);
+	}
+
+	/** How many computations are waiting for a slot (an estimate, as the queue changes while it is read). */
+	public int waiting() {
+		return this.permits.getQueueLength();
 	}
 
 	/** The encoder, computing only in one of these slots. */

@@ -63,26 +63,39 @@ public class OneTimeTokens implements ExpiringRows {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Redeemed redeem(String token, String purpose) {
+		Instant now = clock.instant();
+		Redeemed live = live(token, purpose, now);
+		int claimed = jdbc.sql("UPDATE one_time_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+			.params(at(now), Tokens.sha256(token))
+			.update();
+		if (claimed != 1) {
+			throw gone();
+		}
+		return live;
+	}
+
+	/**
+	 * What a token would redeem, without redeeming it: answers 410 as {@link #redeem} would. For a
+	 * check before work that should not run inside the redeeming transaction; {@link #redeem} still
+	 * decides.
+	 */
+	public Redeemed peek(String token, String purpose) {
+		return live(token, purpose, clock.instant());
+	}
+
+	private Redeemed live(String token, String purpose, Instant now) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			throw gone();
 		}
-		String hash = Tokens.sha256(token);
-		Instant now = clock.instant();
 		var row = jdbc.sql("""
 				SELECT organization_id, subject_id, expires_at FROM one_time_token
 				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL""")
-			.params(hash, purpose)
+			.params(Tokens.sha256(token), purpose)
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, OffsetDateTime.class).toInstant() })
 			.optional()
 			.orElseThrow(OneTimeTokens::gone);
 		if (!((Instant) row[2]).isAfter(now)) {
-			throw gone();
-		}
-		int claimed = jdbc.sql("UPDATE one_time_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-			.params(at(now), hash)
-			.update();
-		if (claimed != 1) {
 			throw gone();
 		}
 		return new Redeemed(new OrganizationId((UUID) row[0]), (UUID) row[1]);

@@ -26,8 +26,10 @@ import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The user use cases of administrators and of the invited user. */
 @Service
@@ -44,10 +46,13 @@ public class Users {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final GatehouseSettings settings;
+	private final TransactionTemplate tx;
 	private final Clock clock;
 
 	Users(UserRepository users, Roles roles, OneTimeTokens tokens, PasswordEncoder passwords, AuditLog audit,
-			ApplicationEventPublisher events, GatehouseSettings settings, Clock clock) {
+			ApplicationEventPublisher events, GatehouseSettings settings, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
 		this.roles = roles;
 		this.tokens = tokens;
@@ -83,20 +88,32 @@ public class Users {
 		return account;
 	}
 
-	/** The invited user sets a password through the single-use link. */
-	@Transactional
+	/**
+	 * The invited user sets a password through the single-use link. The link and the password are
+	 * checked, and the password hashed, before the transaction that redeems the link: a hash may wait
+	 * for its turn behind a queue of sign-ins, and must not hold a database connection and the user's
+	 * row meanwhile. A link that is not live gets its 410 without a hash.
+	 */
 	public Account acceptInvitation(String token, String password) {
 		PasswordPolicy.check(password, null);
-		OneTimeTokens.Redeemed redeemed = tokens.redeem(token, INVITATION);
-		UserId id = new UserId(redeemed.subjectId());
-		Account account = users.findForUpdate(redeemed.organizationId(), id)
-			.filter(a -> a.status() == UserStatus.INVITED)
+		OneTimeTokens.Redeemed link = tokens.peek(token, INVITATION);
+		PasswordPolicy.check(password, invited(users.find(link.organizationId(), new UserId(link.subjectId()))).email());
+		String hash = passwords.encode(password);
+		return tx.execute(status -> {
+			OneTimeTokens.Redeemed redeemed = tokens.redeem(token, INVITATION);
+			UserId id = new UserId(redeemed.subjectId());
+			Account account = invited(users.findForUpdate(redeemed.organizationId(), id));
+			PasswordPolicy.check(password, account.email());
+			users.setPassword(account.organizationId(), id, hash, UserStatus.ACTIVE, clock.instant());
+			audit.record(new AuditEntry(account.organizationId(), AuditEntry.ActorType.USER, id.value(),
+					"user.invitation_accepted", id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
+			return users.find(account.organizationId(), id).orElseThrow();
+		});
+	}
+
+	private static Account invited(Optional<Account> account) {
+		return account.filter(a -> a.status() == UserStatus.INVITED)
 			.orElseThrow(() -> new ProblemException(Problem.GONE, "This link has expired or was already used."));
-		PasswordPolicy.check(password, account.email());
-		users.setPassword(account.organizationId(), id, passwords.encode(password), UserStatus.ACTIVE, clock.instant());
-		audit.record(new AuditEntry(account.organizationId(), AuditEntry.ActorType.USER, id.value(),
-				"user.invitation_accepted", id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
-		return users.find(account.organizationId(), id).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)

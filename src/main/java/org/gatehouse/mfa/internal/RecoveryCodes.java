@@ -78,6 +78,22 @@ public final class RecoveryCodes {
 		return hashAll(List.of(code)).get(0);
 	}
 
+	/** A new set of codes, to be shown once, and their hashes, to be stored. */
+	public record Fresh(List<String> codes, List<String> hashes) {
+
+		@Override
+		public String toString() {
+			return "Fresh[" + codes.size() + " codes]";
+		}
+
+	}
+
+	/** A new set with its hashes, computed in one turn of a slot. */
+	public Fresh fresh() {
+		List<String> codes = generate();
+		return new Fresh(codes, hashAll(codes));
+	}
+
 	/** The hashes of a new set, computed in one turn of a slot. */
 	public List<String> hashAll(List<String> codes) {
 		return this.slots.run(() -> codes.stream().map(code -> this.encoder.encode(normalize(code))).toList());
