@@ -18,7 +18,6 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,9 +40,6 @@ class HashingWithoutAConnectionIntegrationTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	Argon2Slots slots;
