@@ -22,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Measures what capacity planning needs: {@code gatehouse.password.hash.wait} (time queued for a
  * slot), {@code gatehouse.password.hash} (time computing) and {@code gatehouse.password.hash.cpu}
  * (processor seconds of the computing threads), so the part of the service's processor time that
- * is hashing can be told from the rest.
+ * is hashing can be told from the rest; and {@code gatehouse.password.hash.queue}, the computations
+ * waiting for a slot now.
  */
 public final class Argon2Slots {
 

@@ -63,10 +63,11 @@ public class OneTimeTokens implements ExpiringRows {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Redeemed redeem(String token, String purpose) {
+		String hash = hashOf(token);
 		Instant now = clock.instant();
-		Redeemed live = live(token, purpose, now);
+		Redeemed live = live(hash, purpose, now);
 		int claimed = jdbc.sql("UPDATE one_time_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-			.params(at(now), Tokens.sha256(token))
+			.params(at(now), hash)
 			.update();
 		if (claimed != 1) {
 			throw gone();
@@ -80,17 +81,21 @@ public class OneTimeTokens implements ExpiringRows {
 	 * decides.
 	 */
 	public Redeemed peek(String token, String purpose) {
-		return live(token, purpose, clock.instant());
+		return live(hashOf(token), purpose, clock.instant());
 	}
 
-	private Redeemed live(String token, String purpose, Instant now) {
+	private static String hashOf(String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			throw gone();
 		}
+		return Tokens.sha256(token);
+	}
+
+	private Redeemed live(String hash, String purpose, Instant now) {
 		var row = jdbc.sql("""
 				SELECT organization_id, subject_id, expires_at FROM one_time_token
 				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL""")
-			.params(Tokens.sha256(token), purpose)
+			.params(hash, purpose)
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, OffsetDateTime.class).toInstant() })
 			.optional()
