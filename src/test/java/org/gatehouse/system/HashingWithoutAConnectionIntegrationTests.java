@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
@@ -47,6 +48,9 @@ class HashingWithoutAConnectionIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void anAcceptedInvitationWaitsForItsHashWithoutAConnection() throws Exception {
 		Org org = fixtures.organization();
@@ -58,6 +62,23 @@ class HashingWithoutAConnectionIntegrationTests {
 			.expect(204);
 
 		assertThat(fixtures.password(org.slug(), email, Fixtures.PASSWORD).expect(200).text("next")).isEqualTo("DONE");
+	}
+
+	@Test
+	void aDeadOrUsedInvitationLinkIsRefusedWithoutAHash() {
+		Org org = fixtures.organization();
+		String email = "once-" + UUID.randomUUID() + "@example.com";
+		fixtures.invite(org.token(), email, "Otto Once", "EMPLOYEE", fixtures.roleId(org, "Vendor")).expect(201);
+		String token = fixtures.mailbox().await(email, Fixtures.INVITATION_SUBJECT).token();
+		api.post("/invitations/accept", json("token", token, "password", Fixtures.PASSWORD)).expect(204);
+		long hashes = meters.timer("gatehouse.password.hash").count();
+
+		api.post("/invitations/accept", json("token", token, "password", Fixtures.PASSWORD))
+			.expectProblem(410, "gone");
+		api.post("/invitations/accept", json("token", "no-such-link-" + UUID.randomUUID(), "password",
+				Fixtures.PASSWORD)).expectProblem(410, "gone");
+
+		assertThat(meters.timer("gatehouse.password.hash").count()).isEqualTo(hashes);
 	}
 
 	@Test
