@@ -49,6 +49,12 @@ class OrganizationRepository {
 			.query(OrganizationRepository::map).optional();
 	}
 
+	/** The organization, its row locked until the transaction ends. */
+	Optional<Organization> findForUpdate(OrganizationId id) {
+		return jdbc.sql("SELECT * FROM organization WHERE id = ? FOR UPDATE").param(id.value())
+			.query(OrganizationRepository::map).optional();
+	}
+
 	Optional<Organization> findBySlug(String slug) {
 		return jdbc.sql("SELECT * FROM organization WHERE slug = ?").param(slug)
 			.query(OrganizationRepository::map).optional();

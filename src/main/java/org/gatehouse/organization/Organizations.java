@@ -110,11 +110,13 @@ public class Organizations {
 
 	/**
 	 * The chief operator hands the title to another active administrator with a verified email;
-	 * the primary email follows the title.
+	 * the primary email follows the title. The organization's row is locked first, the lock that
+	 * demotions and disables take, so the target's role and status are read after any such change
+	 * committed at the same moment, not before it.
 	 */
 	@Transactional
 	public Organization transferChiefOperator(Actor actor, UserId next) {
-		Organization org = organizations.find(actor.organizationId()).orElseThrow(ProblemException::notFound);
+		Organization org = organizations.findForUpdate(actor.organizationId()).orElseThrow(ProblemException::notFound);
 		if (!actor.userId().equals(org.chiefOperatorId())) {
 			throw new ProblemException(Problem.FORBIDDEN, "Only the chief operator can hand the title on.");
 		}

@@ -33,15 +33,17 @@ public class Roles {
 
 	private final RoleRepository roles;
 	private final RoleMembers members;
+	private final ManagerLock managers;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final FaultInjection faults;
 	private final Clock clock;
 
-	Roles(RoleRepository roles, RoleMembers members, AuditLog audit, ApplicationEventPublisher events,
-			FaultInjection faults, Clock clock) {
+	Roles(RoleRepository roles, RoleMembers members, ManagerLock managers, AuditLog audit,
+			ApplicationEventPublisher events, FaultInjection faults, Clock clock) {
 		this.roles = roles;
 		this.members = members;
+		this.managers = managers;
 		this.audit = audit;
 		this.events = events;
 		this.faults = faults;
@@ -99,6 +101,7 @@ public class Roles {
 	public Role update(Actor actor, RoleId id, RoleChange change) {
 		actor.require(Permission.ROLES_MANAGE);
 		String reason = Text.optional(change.reason(), 500, "The reason");
+		managers.lock(actor.organizationId());
 		Role before = roles.findForUpdate(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
 		Role after = new Role(before.organizationId(), before.id(),
 				change.name() == null ? before.name() : validName(change.name()),
@@ -151,6 +154,7 @@ public class Roles {
 		return roles.stream().filter(r -> r.grants(permission)).map(Role::id).collect(Collectors.toSet());
 	}
 
+	/** Under the organization's {@link ManagerLock}, so the count sees every change committed before. */
 	private void refuseLeavingNoManager(Actor actor, Role before) {
 		Set<RoleId> others = rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
 		others.remove(before.id());

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.role.ManagerLock;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
@@ -41,6 +42,7 @@ public class Users {
 
 	private final UserRepository users;
 	private final Roles roles;
+	private final ManagerLock managers;
 	private final OneTimeTokens tokens;
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
@@ -49,12 +51,13 @@ public class Users {
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
-	Users(UserRepository users, Roles roles, OneTimeTokens tokens, PasswordEncoder passwords, AuditLog audit,
-			ApplicationEventPublisher events, GatehouseSettings settings, PlatformTransactionManager transactions,
-			Clock clock) {
+	Users(UserRepository users, Roles roles, ManagerLock managers, OneTimeTokens tokens, PasswordEncoder passwords,
+			AuditLog audit, ApplicationEventPublisher events, GatehouseSettings settings,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
 		this.roles = roles;
+		this.managers = managers;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -138,6 +141,7 @@ public class Users {
 	@Transactional
 	public Account disable(Actor actor, UserId id, String reason) {
 		String clean = Text.clean(reason, 500, "The reason");
+		managers.lock(actor.organizationId());
 		Account target = manageable(actor, id, "user.disabled");
 		if (target.status() == UserStatus.DISABLED) {
 			return target;
@@ -167,6 +171,7 @@ public class Users {
 	@Transactional
 	public Account changeRole(Actor actor, UserId id, RoleId roleId, String reason) {
 		Map<String, String> because = reasonOnly(reason);
+		managers.lock(actor.organizationId());
 		Account target = manageable(actor, id, "user.role_changed");
 		Role next = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
 		refuseAboveCeiling(actor, next, "user.role_changed", target.id());
@@ -343,6 +348,7 @@ public class Users {
 		return users.countActive(org, inRoles, except);
 	}
 
+	/** Under the organization's {@link ManagerLock}, so the count sees every change committed before. */
 	private void refuseLastManager(Actor actor, Account target, String action) {
 		Set<RoleId> managing = roles.rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
 		if (managing.contains(target.roleId()) && users.countActive(actor.organizationId(), managing, target.id()) == 0) {
