@@ -76,19 +76,26 @@ public class Authenticators {
 		return recoveryCodes.countUnused(org.value(), user.value());
 	}
 
-	/** Removes one of the actor's own devices; the last one only where the role does not require MFA. */
+	/**
+	 * Removes one of the actor's own devices; the last one only where the role does not require MFA.
+	 * The devices are counted under the lock of the user's row, so removals sent at once count one
+	 * after the other and the last device stays.
+	 */
 	@Transactional
 	public void remove(Actor actor, UUID id) {
 		OrganizationId org = actor.organizationId();
 		UserId user = actor.userId();
+		Account account = users.lockForMfaChange(org, user);
 		StoredAuthenticator device = authenticators.find(org.value(), user.value(), id)
 			.filter(a -> a.status() != StoredAuthenticator.Status.PENDING)
 			.orElseThrow(ProblemException::notFound);
 		actor.requireRecentStrongFactor(clock.instant());
 		List<StoredAuthenticator> enrolled = authenticators.enrolled(org.value(), user.value());
-		Account account = users.find(org, user).orElseThrow();
 		boolean roleRequires = roles.find(org, account.roleId()).map(r -> r.requireMfa()).orElse(true);
 		if (enrolled.size() == 1 && roleRequires) {
+			audit.recordRefusal(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_removed",
+					user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", device.label(), "authenticator",
+							id.toString(), "refusal", "last-authenticator")));
 			throw new ProblemException(Problem.CONFLICT, "Your role requires MFA, so your last authenticator stays. "
 					+ "Add another device first, or use \"Reset my MFA token\" to replace it.");
 		}
@@ -113,6 +120,7 @@ public class Authenticators {
 		requireAnAuthenticator(actor);
 		RecoveryCodes.Fresh fresh = codes.fresh();
 		return tx.execute(status -> {
+			users.lockForMfaChange(actor.organizationId(), actor.userId());
 			requireAnAuthenticator(actor);
 			List<String> issued = enrollment.issueRecoveryCodes(actor.organizationId(), actor.userId(), clock.instant(),
 					fresh);
@@ -147,6 +155,7 @@ public class Authenticators {
 	@Transactional
 	public boolean reset(OrganizationId org, UserId target, MfaEvents.By by, UUID actorId,
 			AuditEntry.ActorType actorType, String reason, Map<String, String> extraDetails) {
+		users.lockForMfaChange(org, target);
 		int devices = authenticators.deleteAll(org.value(), target.value());
 		faults.point("mfa.reset.after-delete");
 		int codes = recoveryCodes.deleteAll(org.value(), target.value());

@@ -153,6 +153,8 @@ public class Enrollment {
 	private EnrollmentResult bind(OrganizationId org, UserId user, StoredAuthenticator pending, String label,
 			long step, RecoveryCodes.Fresh prepared) {
 		Instant now = clock.instant();
+		// after the failure budget's lock, in the order of every sign-in
+		users.lockForMfaChange(org, user);
 		boolean first = authenticators.enrolled(org.value(), user.value()).isEmpty();
 		if (pending.replacesExisting()) {
 			authenticators.deleteAllExcept(org.value(), user.value(), pending.id());

@@ -170,6 +170,7 @@ public class SecondFactors {
 		if (used == null || !recoveryCodes.claim(org.value(), used.id(), now)) {
 			return false;
 		}
+		users.lockForMfaChange(org, user); // counted under the lock a removal or reset racing this sign-in takes
 		int left = recoveryCodes.countUnused(org.value(), user.value());
 		users.recordMfaState(org, user, authenticators.enrolled(org.value(), user.value()).size(), left);
 		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_code_used",

@@ -311,7 +311,19 @@ public class Users {
 		users.bumpEpoch(org, id);
 	}
 
-	/** Kept by the MFA module so the user list can filter by MFA state. */
+	/**
+	 * Locks the user's row until the transaction ends, for a change to their devices or recovery
+	 * codes: such changes then run one after the other, and each counts what the one before left.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Account lockForMfaChange(OrganizationId org, UserId id) {
+		return users.findForUpdate(org, id).orElseThrow(ProblemException::notFound);
+	}
+
+	/**
+	 * Kept by the MFA module so the user list can filter by MFA state; the counts are read under
+	 * {@link #lockForMfaChange}, or a change racing this one leaves them wrong.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordMfaState(OrganizationId org, UserId id, int authenticators, int recoveryCodesLeft) {
 		users.setMfaState(org, id, authenticators, authenticators > 1, recoveryCodesLeft);
