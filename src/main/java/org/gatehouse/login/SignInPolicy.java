@@ -2,13 +2,13 @@ package org.gatehouse.login;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
@@ -61,8 +61,10 @@ public class SignInPolicy {
 
 	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
 		Stage stage = stage(account, () -> role, signedIn);
-		Instant strongest = account.authenticators() > 0 ? signedIn.secondFactorAt() : signedIn.passwordAt();
-		Actor actor = new Actor(account.organizationId(), account.id(), role.permissions(), strongest);
+		Actor actor = account.authenticators() > 0
+				? new Actor(account.organizationId(), account.id(), role.permissions(), signedIn.strongFactorAt(),
+						signedIn.secondFactorAt())
+				: new Actor(account.organizationId(), account.id(), role.permissions(), signedIn.passwordAt());
 		return new GatehouseAuthentication(signedIn, stage, actor, tokenHash);
 	}
 
@@ -82,10 +84,19 @@ public class SignInPolicy {
 		if (account.authenticators() > 0) {
 			return Stage.MFA_CHALLENGE;
 		}
-		if (role.get().requireMfa() && !account.exemptFromMfaAt(clock.instant())) {
+		Role current = role.get();
+		if (current.requireMfa() && !exempt(account, current)) {
 			return Stage.MFA_ENROLLMENT;
 		}
 		return Stage.DONE;
+	}
+
+	/**
+	 * An exemption waives the role's requirement, but never for a role with an administrative
+	 * permission: also not for an exemption granted before the user was moved into such a role.
+	 */
+	private boolean exempt(Account account, Role role) {
+		return account.exemptFromMfaAt(clock.instant()) && !Permission.anyAdministrative(role.permissions());
 	}
 
 }

@@ -79,7 +79,8 @@ public class Authenticators {
 	/**
 	 * Removes one of the actor's own devices; the last one only where the role does not require MFA.
 	 * The devices are counted under the lock of the user's row, so removals sent at once count one
-	 * after the other and the last device stays.
+	 * after the other and the last device stays. A recovery code passed within 10 minutes is enough:
+	 * removing the lost device is part of replacing it.
 	 */
 	@Transactional
 	public void remove(Actor actor, UUID id) {
@@ -89,7 +90,7 @@ public class Authenticators {
 		StoredAuthenticator device = authenticators.find(org.value(), user.value(), id)
 			.filter(a -> a.status() != StoredAuthenticator.Status.PENDING)
 			.orElseThrow(ProblemException::notFound);
-		actor.requireRecentStrongFactor(clock.instant());
+		actor.requireRecentSecondFactor(clock.instant());
 		List<StoredAuthenticator> enrolled = authenticators.enrolled(org.value(), user.value());
 		boolean roleRequires = roles.find(org, account.roleId()).map(r -> r.requireMfa()).orElse(true);
 		if (enrolled.size() == 1 && roleRequires) {
@@ -113,10 +114,11 @@ public class Authenticators {
 	/**
 	 * A new set of 10 recovery codes, shown once; the old set stops working. The set is hashed before
 	 * the transaction that stores it: a hash may wait for its turn behind a queue of sign-ins, and must
-	 * not hold a database connection meanwhile.
+	 * not hold a database connection meanwhile. Like a device replacement, it is open to a sign-in with a
+	 * recovery code, which has just used up one of the old set.
 	 */
 	public List<String> regenerateRecoveryCodes(Actor actor) {
-		actor.requireRecentStrongFactor(clock.instant());
+		actor.requireRecentSecondFactor(clock.instant());
 		requireAnAuthenticator(actor);
 		RecoveryCodes.Fresh fresh = codes.fresh();
 		return tx.execute(status -> {
