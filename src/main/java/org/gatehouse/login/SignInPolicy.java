@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Account;
@@ -82,10 +83,19 @@ public class SignInPolicy {
 		if (account.authenticators() > 0) {
 			return Stage.MFA_CHALLENGE;
 		}
-		if (role.get().requireMfa() && !account.exemptFromMfaAt(clock.instant())) {
+		Role current = role.get();
+		if (current.requireMfa() && !exempt(account, current)) {
 			return Stage.MFA_ENROLLMENT;
 		}
 		return Stage.DONE;
+	}
+
+	/**
+	 * An exemption waives the role's requirement, but never for a role with an administrative
+	 * permission: also not for an exemption granted before the user was moved into such a role.
+	 */
+	private boolean exempt(Account account, Role role) {
+		return account.exemptFromMfaAt(clock.instant()) && !Permission.anyAdministrative(role.permissions());
 	}
 
 }

@@ -54,6 +54,7 @@ class RolePages {
 		model.addAttribute("permissions", Permission.organization());
 		model.addAttribute("members", counts.members());
 		model.addAttribute("impact", RoleImpact.describe(!role.requireMfa(), counts));
+		model.addAttribute("administrative", Permission.anyAdministrative(role.permissions()));
 		return "role";
 	}
 

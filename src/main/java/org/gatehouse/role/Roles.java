@@ -31,6 +31,9 @@ public class Roles {
 
 	public static final String ADMINISTRATOR = "Administrator";
 
+	static final String ADMINISTRATION_NEEDS_MFA = "A role that grants an administrative permission (users.manage, "
+			+ "roles.manage, organization.manage) always requires MFA. Keep Require MFA on, or remove those permissions.";
+
 	private final RoleRepository roles;
 	private final RoleMembers members;
 	private final AuditLog audit;
@@ -85,6 +88,7 @@ public class Roles {
 		Role role = new Role(actor.organizationId(), RoleId.random(), cleanName, wanted, requireMfa, false);
 		refusePlatformPermissions(actor, wanted, "role.created", role);
 		refuseAboveCeiling(actor, wanted, "role.created", role);
+		refuseAdministrationWithoutMfa(actor, role, "role.created");
 		if (roles.nameTaken(actor.organizationId(), cleanName, null)) {
 			throw new ProblemException(Problem.CONFLICT, "A role with this name already exists.");
 		}
@@ -107,6 +111,7 @@ public class Roles {
 		refusePlatformPermissions(actor, after.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
 		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
+		refuseAdministrationWithoutMfa(actor, after, "role.updated");
 		if (after.requireMfa() != before.requireMfa() && reason == null) {
 			throw ProblemException.invalid("Say why the MFA requirement changes: a reason is required.");
 		}
@@ -159,6 +164,18 @@ public class Roles {
 					before.id().value(), Map.of("refusal", "last-administrator")));
 			throw new ProblemException(Problem.LAST_ADMINISTRATOR, "No other active user could manage users after this "
 					+ "change. Give another active user a role with users.manage first.");
+		}
+	}
+
+	/**
+	 * Whoever holds an administrative permission proves a second factor: a role that grants one
+	 * requires MFA, whether the request adds the permission or turns the requirement off.
+	 */
+	private void refuseAdministrationWithoutMfa(Actor actor, Role role, String action) {
+		if (!role.requireMfa() && Permission.anyAdministrative(role.permissions())) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
+					role.id().value(), Map.of("refusal", "administration-without-mfa")));
+			throw new ProblemException(Problem.CONFLICT, ADMINISTRATION_NEEDS_MFA);
 		}
 	}
 

@@ -2,8 +2,10 @@ package org.gatehouse.user;
 
 import java.util.UUID;
 
+import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
+import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
@@ -62,8 +64,10 @@ class UserPages {
 	@GetMapping("/users/{id}")
 	String show(Actor actor, @PathVariable UUID id, Model model) {
 		Account account = users.get(actor, new UserId(id));
+		Role role = roles.find(actor.organizationId(), account.roleId()).orElseThrow();
 		model.addAttribute("user", account);
-		model.addAttribute("role", roles.find(actor.organizationId(), account.roleId()).orElseThrow());
+		model.addAttribute("role", role);
+		model.addAttribute("administrativeRole", Permission.anyAdministrative(role.permissions()));
 		model.addAttribute("roles", roles.list(actor));
 		return "user";
 	}

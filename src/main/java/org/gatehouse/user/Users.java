@@ -194,12 +194,14 @@ public class Users {
 	/**
 	 * Lets one user sign in without MFA until a time at most 7 days away, instead of weakening the
 	 * whole role; it ends by itself and the user is then asked to enroll. {@code until} null ends it now.
+	 * A holder of an administrative permission gets none: they always prove a second factor.
 	 */
 	@Transactional
 	public Account exemptFromMfa(Actor actor, UserId id, java.time.Instant until, String reason) {
 		Account target = manageable(actor, id, "user.mfa_exemption");
 		actor.requireRecentStrongFactor(clock.instant());
 		if (until != null) {
+			refuseExemptingAnAdministrator(actor, target);
 			Text.clean(reason, 500, "The reason");
 			if (!until.isAfter(clock.instant()) || until.isAfter(clock.instant().plus(MAX_EXEMPTION))) {
 				throw ProblemException.invalid("An exemption ends in the future and within 7 days.");
@@ -341,6 +343,17 @@ public class Users {
 	@Transactional(readOnly = true)
 	public long activeMembersExcept(OrganizationId org, Set<RoleId> inRoles, UserId except) {
 		return users.countActive(org, inRoles, except);
+	}
+
+	private void refuseExemptingAnAdministrator(Actor actor, Account target) {
+		Role role = roles.find(actor.organizationId(), target.roleId()).orElseThrow();
+		if (Permission.anyAdministrative(role.permissions())) {
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
+					"user.mfa_exemption_granted", target.id().value(),
+					Map.of("refusal", "administrative-role", "role", role.name())));
+			throw new ProblemException(Problem.CONFLICT, "The role " + role.name() + " grants an administrative "
+					+ "permission, so its members always use MFA: no exemption. Move the user to another role first.");
+		}
 	}
 
 	private void refuseLastManager(Actor actor, Account target, String action) {

@@ -42,14 +42,23 @@ class ConsoleSecurityIntegrationTests {
 
 	Org org;
 
-	/** Manages users and needs no MFA, so the password alone signs them in to the console. */
+	/** Manages users, so their role requires MFA: an authenticator enrolled through the API. */
 	Member admin;
+
+	String adminSecret;
 
 	@BeforeEach
 	void organizationWithAConsoleAdministrator() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console admin", false, "users.read", "users.manage");
+		UUID role = fixtures.createRole(org, "Console admin", true, "users.read", "users.manage");
 		admin = fixtures.member(org, role, "EMPLOYEE", "Ada Admin");
+		adminSecret = fixtures.signInThroughEnrollment(org.slug(), admin.email(), PASSWORD).secret();
+	}
+
+	/** The administrator's second step in the console, with a fresh TOTP code. */
+	Page passChallenge(Console console) {
+		clock.advanceToNextTotpStep();
+		return console.post("/login/challenge", "code", fixtures.totp(adminSecret)).expectRedirect("/");
 	}
 
 	@Test
@@ -67,7 +76,8 @@ class ConsoleSecurityIntegrationTests {
 		assertThat(mailbox.queuedFor(owner)).isZero();
 		api.post("/organizations", Fixtures.signUpBody(slug, uniqueEmail("chief"))).expect(201); // the slug was free
 
-		console.signIn(org.slug(), admin.email(), PASSWORD).expectRedirect("/");
+		console.signIn(org.slug(), admin.email(), PASSWORD).expectRedirect("/login/challenge");
+		passChallenge(console);
 		console.get("/users").expect(200);
 		String vendorRole = fixtures.roleId(org, "Vendor").toString();
 		String email = uniqueEmail("csrf");
@@ -108,8 +118,11 @@ class ConsoleSecurityIntegrationTests {
 		console.get("/login").expect(200);
 		String anonymous = console.sessionCookie().orElseThrow(() -> new AssertionError("no session for the CSRF token"));
 
-		Page signedIn = console.post("/login", "organization", org.slug(), "email", admin.email(), "password", PASSWORD)
-			.expectRedirect("/");
+		Page password = console.post("/login", "organization", org.slug(), "email", admin.email(), "password", PASSWORD)
+			.expectRedirect("/login/challenge");
+		assertThat(password.setCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id")))
+			.isNotEqualTo(anonymous);
+		Page signedIn = passChallenge(console);
 
 		String session = signedIn.setCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
 		assertThat(session).isNotEqualTo(anonymous);
@@ -140,7 +153,8 @@ class ConsoleSecurityIntegrationTests {
 	@Test
 	void signingOutEndsTheSessionSoItsCookieNoLongerReachesAnything() {
 		Console console = fixtures.console();
-		console.signIn(org.slug(), admin.email(), PASSWORD).expectRedirect("/");
+		console.signIn(org.slug(), admin.email(), PASSWORD).expectRedirect("/login/challenge");
+		passChallenge(console);
 		String session = console.sessionCookie().orElseThrow();
 		console.get("/users").expect(200);
 

@@ -169,8 +169,10 @@ class UserAdministrationIntegrationTests {
 	@Test
 	void anAdministratorCannotGiveAnyoneAPermissionTheyDoNotHold() {
 		Org org = fixtures.organization();
-		UUID helpdeskRole = fixtures.createRole(org, "Helpdesk", false, "users.read", "users.manage");
-		Member helpdesk = fixtures.signedInMember(org, helpdeskRole, "EMPLOYEE");
+		UUID helpdeskRole = fixtures.createRole(org, "Helpdesk", true, "users.read", "users.manage");
+		Member invited = fixtures.member(org, helpdeskRole, "EMPLOYEE", "Helen Helpdesk");
+		Member helpdesk = invited.withToken(
+				fixtures.signInThroughEnrollment(org.slug(), invited.email(), invited.password()).accessToken());
 		Member vendor = fixtures.member(org, "Vendor", "VENDOR");
 		UUID administrator = fixtures.roleId(org, "Administrator");
 
