@@ -1,3 +1,9 @@
+-- A recovery code is never the strongest factor: an API token remembers when its sign-in passed the
+-- second step (factor_verified_at, a recovery code included) and, apart, when an authenticator was
+-- verified (strong_factor_at), which step-up needs. Tokens issued before this column existed have
+-- none, so they confirm their authenticator again before their next step-up action.
+ALTER TABLE api_token ADD COLUMN strong_factor_at TIMESTAMP WITH TIME ZONE;
+
 -- A role that grants an administrative permission (Permission.administrative(): users.manage,
 -- roles.manage, organization.manage, support.agent, support.lead) always requires MFA. Roles saved
 -- without it are switched on here, and exemptions held by their members end, since sign-in ignores

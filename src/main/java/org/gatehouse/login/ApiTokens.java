@@ -58,9 +58,10 @@ class ApiTokens implements ExpiringRows {
 		Duration lifetime = kind == Kind.LOGIN ? LOGIN_LIFETIME : SignInPolicy.ABSOLUTE_LIFETIME;
 		jdbc.sql("""
 				INSERT INTO api_token (organization_id, token_hash, user_id, stage, security_epoch, created_at, expires_at,
-				factor_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				factor_verified_at, strong_factor_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(signedIn.organizationId(), hash, signedIn.userId(), kind.name(), signedIn.securityEpoch(),
-					Times.db(signedIn.passwordAt()), Times.db(now.plus(lifetime)), Times.db(signedIn.secondFactorAt()))
+					Times.db(signedIn.passwordAt()), Times.db(now.plus(lifetime)), Times.db(signedIn.secondFactorAt()),
+					Times.db(signedIn.strongFactorAt()))
 			.update();
 		return new Issued(token, hash);
 	}
@@ -75,10 +76,11 @@ class ApiTokens implements ExpiringRows {
 		String hash = Tokens.sha256(token);
 		Instant now = clock.instant();
 		int exchanged = jdbc.sql("""
-				UPDATE api_token SET token_hash = ?, stage = ?, expires_at = ?, factor_verified_at = ?
+				UPDATE api_token SET token_hash = ?, stage = ?, expires_at = ?, factor_verified_at = ?, strong_factor_at = ?
 				WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?""")
 			.params(hash, Kind.ACCESS.name(), Times.db(now.plus(SignInPolicy.ABSOLUTE_LIFETIME)),
-					Times.db(signedIn.secondFactorAt()), loginHash, Kind.LOGIN.name(), Times.db(now))
+					Times.db(signedIn.secondFactorAt()), Times.db(signedIn.strongFactorAt()), loginHash,
+					Kind.LOGIN.name(), Times.db(now))
 			.update();
 		return exchanged == 1 ? Optional.of(new Issued(token, hash)) : Optional.empty();
 	}
@@ -93,9 +95,11 @@ class ApiTokens implements ExpiringRows {
 			.query(ApiTokens::map).optional();
 	}
 
-	/** Records a second factor verified on this token (step-up). */
-	void markSecondFactor(String hash, Instant at) {
-		jdbc.sql("UPDATE api_token SET factor_verified_at = ? WHERE token_hash = ?").params(Times.db(at), hash).update();
+	/** Records the factors of this token's sign-in after a step-up or a newly confirmed device. */
+	void markFactors(String hash, SignedIn signedIn) {
+		jdbc.sql("UPDATE api_token SET factor_verified_at = ?, strong_factor_at = ? WHERE token_hash = ?")
+			.params(Times.db(signedIn.secondFactorAt()), Times.db(signedIn.strongFactorAt()), hash)
+			.update();
 	}
 
 	/** Revokes a token; true only for the caller that revoked it (single use of login tokens). */
@@ -126,7 +130,8 @@ class ApiTokens implements ExpiringRows {
 	private static Found map(ResultSet rs, int n) throws SQLException {
 		Instant created = Times.instant(rs, "created_at");
 		SignedIn signedIn = new SignedIn(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
-				rs.getInt("security_epoch"), created, created, Times.instant(rs, "factor_verified_at"));
+				rs.getInt("security_epoch"), created, created, Times.instant(rs, "factor_verified_at"),
+				Times.instant(rs, "strong_factor_at"));
 		return new Found(signedIn, Kind.valueOf(rs.getString("stage")), rs.getString("token_hash"));
 	}
 

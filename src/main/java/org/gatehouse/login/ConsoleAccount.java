@@ -57,7 +57,7 @@ class ConsoleAccount {
 		try {
 			var at = stepUp.verify(actor, code, password);
 			boolean hasDevice = users.find(actor.organizationId(), actor.userId()).orElseThrow().authenticators() > 0;
-			ConsoleSecondStep.finish(request, hasDevice ? current().withSecondFactor(at) : current().withPassword(at));
+			ConsoleSecondStep.finish(request, hasDevice ? current().withStrongFactor(at) : current().withPassword(at));
 			redirect.addFlashAttribute("notice", "Confirmed. For the next 10 minutes you can change your security settings.");
 		}
 		catch (ProblemException ex) {
@@ -70,7 +70,7 @@ class ConsoleAccount {
 	String add(Actor actor, @RequestParam(defaultValue = "false") boolean replace, Model model,
 			RedirectAttributes redirect) {
 		try {
-			actor.requireRecentStrongFactor(clock.instant());
+			actor.requireRecentSecondFactor(clock.instant());
 			model.addAttribute("enrollment", enrollment.start(actor.organizationId(), actor.userId(), null, replace));
 			model.addAttribute("action", "/account/authenticators/confirm");
 			return "enroll";
@@ -90,7 +90,8 @@ class ConsoleAccount {
 			if (!result.verdict().accepted()) {
 				throw Refusals.of(result.verdict());
 			}
-			ConsoleSecondStep.finish(request, current().withSecondFactor(clock.instant()));
+			ConsoleSecondStep.finish(request,
+					current().withConfirmedDevice(clock.instant(), actor.hasRecentStrongFactor(clock.instant())));
 			model.addAttribute("codes", result.recoveryCodes());
 			return "recovery-codes";
 		}

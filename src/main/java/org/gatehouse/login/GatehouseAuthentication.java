@@ -41,8 +41,8 @@ public final class GatehouseAuthentication extends AbstractAuthenticationToken {
 			result.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 				.issuedAt(signedIn.passwordAt()).build());
 		}
-		if (signedIn.secondFactorAt() != null) {
-			result.add(FactorGrantedAuthority.withAuthority(TOTP_FACTOR).issuedAt(signedIn.secondFactorAt()).build());
+		if (signedIn.strongFactorAt() != null) {
+			result.add(FactorGrantedAuthority.withAuthority(TOTP_FACTOR).issuedAt(signedIn.strongFactorAt()).build());
 		}
 		result.add(new SimpleGrantedAuthority("STAGE_" + stage.name()));
 		if (stage == Stage.DONE) {

@@ -1,8 +1,10 @@
 package org.gatehouse.login;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -101,7 +103,7 @@ class MeController {
 	/** Starts binding another device (or, with {@code replace}, a device that replaces all others). */
 	@PostMapping("/authenticators")
 	ResponseEntity<LoginController.EnrollmentView> add(Actor actor, @Valid @RequestBody NewAuthenticator body) {
-		actor.requireRecentStrongFactor(clock.instant());
+		actor.requireRecentSecondFactor(clock.instant());
 		EnrollmentStarted started = enrollment.start(actor.organizationId(), actor.userId(), body.label(),
 				Boolean.TRUE.equals(body.replace()));
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
@@ -117,7 +119,7 @@ class MeController {
 		if (!result.authenticatorId().equals(id)) {
 			throw ProblemException.notFound();
 		}
-		markSecondFactor();
+		markFactors(signedIn -> signedIn.withConfirmedDevice(clock.instant(), actor.hasRecentStrongFactor(clock.instant())));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(new Confirmed(result.authenticatorId(), result.recoveryCodes()));
 	}
@@ -143,14 +145,14 @@ class MeController {
 	@PostMapping("/step-up")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void stepUp(Actor actor, @Valid @RequestBody StepUpRequest body) {
-		stepUp.verify(actor, body.code(), body.password());
-		markSecondFactor();
+		Instant at = stepUp.verify(actor, body.code(), body.password());
+		markFactors(signedIn -> signedIn.withStrongFactor(at));
 	}
 
-	private void markSecondFactor() {
+	private void markFactors(UnaryOperator<SignedIn> change) {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof GatehouseAuthentication auth
 				&& auth.tokenHash() != null) {
-			tokens.markSecondFactor(auth.tokenHash(), clock.instant());
+			tokens.markFactors(auth.tokenHash(), change.apply(auth.signedIn()));
 		}
 	}
 

@@ -56,7 +56,8 @@ class SecondStep {
 			throw Refusals.of(verdict);
 		}
 		Instant now = clock.instant();
-		return new Passed(signedIn.withSecondFactor(now), verdict.recoveryCode(), null);
+		SignedIn passed = verdict.recoveryCode() ? signedIn.withRecoveryCode(now) : signedIn.withStrongFactor(now);
+		return new Passed(passed, verdict.recoveryCode(), null);
 	}
 
 	/**
@@ -83,7 +84,7 @@ class SecondStep {
 			}
 			throw Refusals.of(result.verdict());
 		}
-		return new Passed(signedIn.withSecondFactor(clock.instant()), false, result);
+		return new Passed(signedIn.withStrongFactor(clock.instant()), false, result);
 	}
 
 }

@@ -27,7 +27,7 @@ class SignInFlow {
 		Account account = passwords.verify(organization, email, password, client);
 		Instant now = clock.instant();
 		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),
-				account.securityEpoch(), now, now, null);
+				account.securityEpoch(), now, now, null, null);
 		return new Started(account, signedIn, policy.stage(account, signedIn));
 	}
 

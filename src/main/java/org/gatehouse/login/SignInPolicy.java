@@ -2,7 +2,6 @@ package org.gatehouse.login;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,8 +61,10 @@ public class SignInPolicy {
 
 	private GatehouseAuthentication authentication(SignedIn signedIn, Account account, Role role, String tokenHash) {
 		Stage stage = stage(account, () -> role, signedIn);
-		Instant strongest = account.authenticators() > 0 ? signedIn.secondFactorAt() : signedIn.passwordAt();
-		Actor actor = new Actor(account.organizationId(), account.id(), role.permissions(), strongest);
+		Actor actor = account.authenticators() > 0
+				? new Actor(account.organizationId(), account.id(), role.permissions(), signedIn.strongFactorAt(),
+						signedIn.secondFactorAt())
+				: new Actor(account.organizationId(), account.id(), role.permissions(), signedIn.passwordAt());
 		return new GatehouseAuthentication(signedIn, stage, actor, tokenHash);
 	}
 

@@ -76,7 +76,10 @@ public class Authenticators {
 		return recoveryCodes.countUnused(org.value(), user.value());
 	}
 
-	/** Removes one of the actor's own devices; the last one only where the role does not require MFA. */
+	/**
+	 * Removes one of the actor's own devices; the last one only where the role does not require MFA.
+	 * A recovery code passed within 10 minutes is enough: removing the lost device is part of replacing it.
+	 */
 	@Transactional
 	public void remove(Actor actor, UUID id) {
 		OrganizationId org = actor.organizationId();
@@ -84,7 +87,7 @@ public class Authenticators {
 		StoredAuthenticator device = authenticators.find(org.value(), user.value(), id)
 			.filter(a -> a.status() != StoredAuthenticator.Status.PENDING)
 			.orElseThrow(ProblemException::notFound);
-		actor.requireRecentStrongFactor(clock.instant());
+		actor.requireRecentSecondFactor(clock.instant());
 		List<StoredAuthenticator> enrolled = authenticators.enrolled(org.value(), user.value());
 		Account account = users.find(org, user).orElseThrow();
 		boolean roleRequires = roles.find(org, account.roleId()).map(r -> r.requireMfa()).orElse(true);
@@ -106,10 +109,11 @@ public class Authenticators {
 	/**
 	 * A new set of 10 recovery codes, shown once; the old set stops working. The set is hashed before
 	 * the transaction that stores it: a hash may wait for its turn behind a queue of sign-ins, and must
-	 * not hold a database connection meanwhile.
+	 * not hold a database connection meanwhile. Like a device replacement, it is open to a sign-in with a
+	 * recovery code, which has just used up one of the old set.
 	 */
 	public List<String> regenerateRecoveryCodes(Actor actor) {
-		actor.requireRecentStrongFactor(clock.instant());
+		actor.requireRecentSecondFactor(clock.instant());
 		requireAnAuthenticator(actor);
 		RecoveryCodes.Fresh fresh = codes.fresh();
 		return tx.execute(status -> {
