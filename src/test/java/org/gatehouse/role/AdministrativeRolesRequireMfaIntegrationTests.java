@@ -3,6 +3,11 @@ package org.gatehouse.role;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
@@ -26,6 +31,8 @@ import static org.gatehouse.support.Api.json;
  */
 @IntegrationTest
 class AdministrativeRolesRequireMfaIntegrationTests {
+
+	static final int ROUNDS = 20;
 
 	static final List<String> ADMINISTRATIVE = List.of("users.read", "users.manage", "roles.manage", "audit.read",
 			"organization.manage");
@@ -116,6 +123,43 @@ class AdministrativeRolesRequireMfaIntegrationTests {
 		UUID employee = fixtures.roleId(org, "Employee");
 		assertThat(api.patch("/roles/" + employee, json("requireMfa", false, "reason", "field staff without phones"),
 				org.token()).expect(200).json().path("requireMfa").asBoolean()).isFalse();
+	}
+
+	/**
+	 * Each edit is allowed on its own; together they would leave users.manage without MFA. The role's row
+	 * is locked for the edit, so the second one sees the first and is refused.
+	 */
+	@Test
+	void twoEditsAtTheSameInstantNeverLeaveARoleGrantingAdministrationWithoutMfa() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < ROUNDS; round++) {
+				UUID role = fixtures.createRole(org, "Desk " + round, true, "users.read");
+				CyclicBarrier together = new CyclicBarrier(2);
+				Future<Api.Response> grant = threads.submit(() -> {
+					together.await();
+					return api.patch("/roles/" + role, json("permissions", List.of("users.read", "users.manage")),
+							org.token());
+				});
+				Future<Api.Response> relax = threads.submit(() -> {
+					together.await();
+					return api.patch("/roles/" + role, json("requireMfa", false, "reason", "no phones"), org.token());
+				});
+				List<Integer> statuses = List.of(grant.get(30, TimeUnit.SECONDS).status(),
+						relax.get(30, TimeUnit.SECONDS).status());
+
+				assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 409);
+				JsonNode after = api.get("/roles/" + role, org.token()).expect(200).json();
+				assertThat(after.path("requireMfa").asBoolean() || !after.path("permissions").toString().contains("users.manage"))
+					.as("round " + round + ": " + after).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(fixtures.audit(org.token(), "role.updated").stream()
+			.filter(e -> e.path("details").path("refusal").asString("").equals("administration-without-mfa")))
+			.hasSize(ROUNDS);
 	}
 
 	@Test
