@@ -119,7 +119,8 @@ class MeController {
 		if (!result.authenticatorId().equals(id)) {
 			throw ProblemException.notFound();
 		}
-		markFactors(signedIn -> signedIn.withConfirmedDevice(clock.instant(), actor.hasRecentStrongFactor(clock.instant())));
+		Instant now = clock.instant();
+		markFactors(signedIn -> signedIn.withConfirmedDevice(now, actor.hasRecentStrongFactor(now)));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(new Confirmed(result.authenticatorId(), result.recoveryCodes()));
 	}
