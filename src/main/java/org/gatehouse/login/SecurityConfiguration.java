@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
 import org.gatehouse.system.SecurityHeaders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -132,6 +134,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionIds() {
 		return repository -> repository.setSessionIdGenerator(SessionIds::next);
+	}
+
+	/** Secure and {@code __Host-}-prefixed on every https request, also behind a TLS proxy. */
+	@Bean
+	CookieSerializer sessionCookie(@Value("${gatehouse.secure-cookies:false}") boolean alwaysSecure) {
+		return new SessionCookie(alwaysSecure);
 	}
 
 	@Override
