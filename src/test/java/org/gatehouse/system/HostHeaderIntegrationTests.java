@@ -98,6 +98,17 @@ class HostHeaderIntegrationTests {
 			.doesNotContain("evil.example");
 	}
 
+	@Test
+	void theApiDocumentNamesTheBaseUrlAsItsServerNotTheHostileHost() {
+		RawHttp.Response document = http().send("GET", "/v3/api-docs", null, "Host", "evil.example", "X-Forwarded-Host",
+				"evil.example", "Accept", "application/json");
+
+		assertThat(document.status()).isEqualTo(200);
+		assertNoHostileHost(document);
+		assertThat(Api.JSON.readTree(document.body()).path("servers").path(0).path("url").asString())
+			.isEqualTo(Fixtures.BASE_URL);
+	}
+
 	static void assertNoHostileHost(RawHttp.Response response) {
 		response.headers().forEach((name, values) -> assertThat(values).as(name).noneMatch(v -> v.contains("evil.example")));
 		assertThat(response.body()).doesNotContain("evil.example");
