@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
-import org.gatehouse.system.SecurityHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -30,11 +27,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Three filter chains: the API (bearer tokens, no cookies, no CSRF), its documentation (public, no
- * sessions) and the console (server-side sessions with CSRF protection), each with its own
- * Content-Security-Policy ({@link SecurityHeaders}). In the API and the console, only a finished
- * sign-in passes beyond the public entry points; a half-finished one reaches only its challenge or
- * enrollment.
+ * Two filter chains: the API (bearer tokens, no cookies, no CSRF) and the console (server-side
+ * sessions with CSRF protection). In both, only a finished sign-in passes beyond the public
+ * entry points; a half-finished one reaches only its challenge or enrollment. The response policies
+ * are set before either chain runs (system.SecurityHeaders).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -46,9 +42,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/logout", "/verify-email", "/invitation",
 			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error",
-			"/actuator/health/**", "/actuator/prometheus" };
-
-	static final String[] DOCUMENTATION = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
+			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	@Order(1)
@@ -60,7 +54,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
-			.headers(headers -> policies(headers, SecurityHeaders.API_POLICY))
 			.addFilterBefore(new BearerTokenFilter(tokens, policy), AuthorizationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_API).permitAll()
 				.anyRequest().hasAuthority(GatehouseAuthentication.SIGNED_IN))
@@ -72,27 +65,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return http.build();
 	}
 
-	/** The OpenAPI document and Swagger UI: public, without sessions, under a policy that lets Swagger UI run. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain documentation(HttpSecurity http) throws Exception {
-		http.securityMatcher(DOCUMENTATION)
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
-			.logout(logout -> logout.disable())
-			.headers(headers -> policies(headers, SecurityHeaders.DOCUMENTATION_POLICY))
-			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
-		return http.build();
-	}
-
-	@Bean
-	@Order(3)
 	SecurityFilterChain console(HttpSecurity http, SignInPolicy policy) throws Exception {
 		http.securityContext(context -> context.requireExplicitSave(true))
-			.headers(headers -> policies(headers, SecurityHeaders.CONSOLE_POLICY))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
@@ -111,12 +87,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 					}
 				}));
 		return http.build();
-	}
-
-	private static void policies(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-			.permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
 	}
 
 	/**

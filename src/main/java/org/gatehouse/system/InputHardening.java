@@ -70,10 +70,7 @@ class InputHardening {
 	/** Requests the firewall rejects (encoded dots and slashes, ...) answer with a problem, not an error page. */
 	@Bean
 	RequestRejectedHandler rejectedAsProblem() {
-		return (request, response, ex) -> {
-			SecurityHeaders.writeApiHeaders(response);
-			write(response, Problem.INVALID_INPUT, "The request path is not acceptable.");
-		};
+		return (request, response, ex) -> write(response, Problem.INVALID_INPUT, "The request path is not acceptable.");
 	}
 
 	/** Encoded slashes reach the firewall (which refuses them with a problem) instead of Tomcat's error page. */

@@ -1,7 +1,5 @@
 package org.gatehouse.system;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The browser-side policies every answer carries. The console's pages load scripts, styles and
  * images from the service alone (QR codes are {@code data:} images drawn by the service), so no
@@ -35,17 +33,15 @@ public final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
-	/**
-	 * For answers written before any security filter chain runs (the firewall's refusals): the API's
-	 * policies and what Spring Security adds to every answer.
-	 */
-	static void writeApiHeaders(HttpServletResponse response) {
-		response.setHeader("Content-Security-Policy", API_POLICY);
-		response.setHeader("Referrer-Policy", REFERRER_POLICY);
-		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Cache-Control", "no-store");
+	/** Which policy a path gets: the API's, the documentation's or the console's. */
+	static String contentSecurityPolicy(String path) {
+		if (path.startsWith("/api/")) {
+			return API_POLICY;
+		}
+		if (path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")) {
+			return DOCUMENTATION_POLICY;
+		}
+		return CONSOLE_POLICY;
 	}
 
 }

@@ -88,6 +88,14 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
+	void refusalsWrittenBeforeTheSecurityFiltersCarryThePoliciesToo() {
+		RawHttp.Response duplicated = http().send("GET", "/api/v1/users?page=1&page=2", null, "Host", "localhost",
+				"Accept", "application/json");
+		assertThat(duplicated.status()).isEqualTo(400);
+		assertHardened(duplicated, API_POLICY);
+	}
+
+	@Test
 	void swaggerUiKeepsWorkingUnderItsOwnPolicyThatStillForbidsFramingAndPlugins() {
 		RawHttp.Response ui = http().send("GET", "/swagger-ui/index.html", null, "Host", "localhost", "Accept",
 				"text/html");
