@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,15 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Two filter chains: the API (bearer tokens, no cookies, no CSRF) and the console (server-side
  * sessions with CSRF protection). In both, only a finished sign-in passes beyond the public
- * entry points; a half-finished one reaches only its challenge or enrollment.
+ * entry points; a half-finished one reaches only its challenge or enrollment. The response policies
+ * are set before either chain runs (system.SecurityHeaders).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -101,6 +104,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionIds() {
 		return repository -> repository.setSessionIdGenerator(SessionIds::next);
+	}
+
+	/** Secure and {@code __Host-}-prefixed on every https request, also behind a TLS proxy. */
+	@Bean
+	CookieSerializer sessionCookie(@Value("${gatehouse.secure-cookies:false}") boolean alwaysSecure) {
+		return new SessionCookie(alwaysSecure);
 	}
 
 	@Override

@@ -6,9 +6,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.UUID;
+
+import org.gatehouse.system.OwnerOnlyFiles;
 
 /**
  * Without an SMTP server, messages are written as RFC 5322 files into a folder only the
@@ -24,17 +25,8 @@ class LocalMailbox implements MailTransport, MailTransport.Run {
 		this.folder = folder.toAbsolutePath().normalize();
 		this.clock = clock;
 		this.posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-		if (!Files.exists(this.folder)) {
-			if (posix) {
-				Files.createDirectories(this.folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			}
-			else {
-				Files.createDirectories(this.folder);
-			}
-		}
-		if (posix) {
-			Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
-		}
+		OwnerOnlyFiles.directory(this.folder);
+		OwnerOnlyFiles.files(this.folder, "*.eml"); // they hold one-time links
 	}
 
 	Path folder() {
@@ -56,7 +48,7 @@ class LocalMailbox implements MailTransport, MailTransport.Run {
 				+ "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
 		Path file = folder.resolve(clock.millis() + "-" + UUID.randomUUID() + ".eml");
 		if (posix) {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(file, OwnerOnlyFiles.creation(file));
 		}
 		Files.writeString(file, message, StandardCharsets.UTF_8, posix ? StandardOpenOption.TRUNCATE_EXISTING
 				: StandardOpenOption.CREATE_NEW);

@@ -2,6 +2,7 @@ package org.gatehouse.organization;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class Organizations {
 		audit.openChain(id);
 		Role admin = roles.createBuiltIns(id);
 		Account chief = users.createChiefOperator(id, admin.id(), request.ownerName(), request.ownerEmail(),
-				request.ownerPassword());
+				request.ownerPassword(), List.of(name, slug));
 		organizations.setChiefOperator(id, chief.id(), chief.email(), null);
 		String token = tokens.issue(id, EMAIL_PROOF, chief.id().value(), EMAIL_PROOF_LIFETIME);
 		audit.record(AuditEntry.byUser(id, chief.id().value(), "organization.signed_up", id.value(),

@@ -36,9 +36,14 @@ class SystemConfiguration {
 		return slots.bound(PasswordHashing.argon2id(nativeArgon2));
 	}
 
-	/** The schema brought to this build's migrations before anything uses the database. */
+	/**
+	 * The schema brought to this build's migrations before anything uses the database; an embedded
+	 * database's files are made private before the first connection opens them.
+	 */
 	@Bean
-	SchemaMigrations schemaMigrations(DataSource dataSource, ResourceLoader resourceLoader) {
+	SchemaMigrations schemaMigrations(DataSource dataSource, ResourceLoader resourceLoader,
+			@Value("${spring.datasource.url:}") String url) {
+		EmbeddedDatabaseFiles.prepare(url);
 		return new SchemaMigrations(dataSource, resourceLoader.getClassLoader());
 	}
 

@@ -48,12 +48,14 @@ public class Users {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final GatehouseSettings settings;
+	private final OrganizationNames organizationNames;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
 	Users(UserRepository users, Roles roles, ManagerLock managers, OneTimeTokens tokens, PasswordEncoder passwords,
 			AuditLog audit, ApplicationEventPublisher events, GatehouseSettings settings,
-			PlatformTransactionManager transactions, Clock clock) {
+			OrganizationNames organizationNames, PlatformTransactionManager transactions, Clock clock) {
+		this.organizationNames = organizationNames;
 		this.tx = new TransactionTemplate(transactions);
 		this.users = users;
 		this.roles = roles;
@@ -98,15 +100,19 @@ public class Users {
 	 * row meanwhile. A link that is not live gets its 410 without a hash.
 	 */
 	public Account acceptInvitation(String token, String password) {
-		PasswordPolicy.check(password, null);
+		PasswordPolicy.checkLength(password);
 		OneTimeTokens.Redeemed link = tokens.peek(token, INVITATION);
-		PasswordPolicy.check(password, invited(users.find(link.organizationId(), new UserId(link.subjectId()))).email());
+		String email = invited(users.find(link.organizationId(), new UserId(link.subjectId()))).email();
+		List<String> names = organizationNames.of(link.organizationId());
+		PasswordPolicy.check(password, email, names);
 		String hash = passwords.encode(password);
 		return tx.execute(status -> {
 			OneTimeTokens.Redeemed redeemed = tokens.redeem(token, INVITATION);
 			UserId id = new UserId(redeemed.subjectId());
 			Account account = invited(users.findForUpdate(redeemed.organizationId(), id));
-			PasswordPolicy.check(password, account.email());
+			if (!account.email().equals(email)) { // changed since the check above
+				PasswordPolicy.check(password, account.email(), names);
+			}
 			users.setPassword(account.organizationId(), id, hash, UserStatus.ACTIVE, clock.instant());
 			audit.record(new AuditEntry(account.organizationId(), AuditEntry.ActorType.USER, id.value(),
 					"user.invitation_accepted", id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
@@ -278,11 +284,12 @@ public class Users {
 		return new Invitation(account, link);
 	}
 
+	/** @param names the organization's name and slug, which the password must not be made of */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Account createChiefOperator(OrganizationId org, RoleId adminRole, String name, String email,
-			String password) {
+			String password, List<String> names) {
 		String address = validEmail(email);
-		PasswordPolicy.check(password, address);
+		PasswordPolicy.check(password, address, names);
 		Account account = new Account(org, UserId.random(), address, validName(name), UserKind.EMPLOYEE, adminRole,
 				UserStatus.ACTIVE, 0, 0, false, 0, null, false);
 		users.insert(account, passwords.encode(password), clock.instant());

@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.gatehouse.system.OwnerOnlyFiles;
+
 /**
  * The embedded default for the secret-box key: a base64 AES-256 key in a file that only its
- * owner may read, created on first use.
+ * owner may read, in a directory only its owner may enter, created on first use.
  */
 public final class KeyFile {
 
@@ -28,6 +28,11 @@ public final class KeyFile {
 	 */
 	public static byte[] loadOrCreate(Path file) {
 		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				OwnerOnlyFiles.directory(parent);
+			}
+			OwnerOnlyFiles.file(file);
 			return Files.exists(file) ? load(file) : create(file);
 		}
 		catch (IOException ex) {
@@ -40,12 +45,8 @@ public final class KeyFile {
 	}
 
 	private static byte[] create(Path file) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
 		try {
-			Files.createFile(file, ownerOnly(file));
+			Files.createFile(file, OwnerOnlyFiles.creation(file));
 		}
 		catch (FileAlreadyExistsException ex) {
 			return load(file);
@@ -54,14 +55,6 @@ public final class KeyFile {
 		RANDOM.nextBytes(key);
 		Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
 		return key;
-	}
-
-	private static FileAttribute<?>[] ownerOnly(Path file) {
-		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			return new FileAttribute<?>[0];
-		}
-		return new FileAttribute<?>[] {
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
 	}
 
 }

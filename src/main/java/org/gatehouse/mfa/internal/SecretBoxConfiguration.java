@@ -1,6 +1,7 @@
 package org.gatehouse.mfa.internal;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class SecretBoxConfiguration {
@@ -19,7 +21,7 @@ class SecretBoxConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecretBoxConfiguration.class);
 
 	@Bean
-	SecretBox secretBox(EncryptionSettings encryption, GatehouseSettings settings) {
+	SecretBox secretBox(EncryptionSettings encryption, GatehouseSettings settings, JdbcClient jdbc, Clock clock) {
 		Map<String, byte[]> ring = new HashMap<>();
 		encryption.previousKeys().forEach((id, key) -> ring.put(id, SecretBox.parseKey(key)));
 		if (encryption.key() == null || encryption.key().isBlank()) {
@@ -31,7 +33,9 @@ class SecretBoxConfiguration {
 		else {
 			ring.put(encryption.keyId(), SecretBox.parseKey(encryption.key().strip()));
 		}
-		return new SecretBox(ring, encryption.keyId());
+		SecretBox box = new SecretBox(ring, encryption.keyId());
+		new KeyFingerprints(jdbc, clock).verify(ring, encryption.keyId());
+		return box;
 	}
 
 	@Bean
