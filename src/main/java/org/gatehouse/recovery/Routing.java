@@ -14,10 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files a request as a ticket and sends it on its way, in one transaction: acknowledged to the
- * contact; refused with guidance when another administrator can help; refused when the organization
- * already has an open recovery; otherwise on the primary-email track (with a proof link to the
- * address of record) or the other-email track. An unknown organization leaves the ticket OPEN.
+ * Files a request and, after the public answer, sends it on its way. Filing does the same work for
+ * every request (store it, log it, acknowledge it to the contact within the acknowledgement limit),
+ * so that neither the answer nor its time tells whether the organization or the address exists.
+ * Routing runs after the commit, on a thread of its own ({@link RoutingQueue}): refused with guidance
+ * when another administrator can help; refused when the organization already has an open recovery;
+ * otherwise on the primary-email track (with a proof link to the address of record) or the other-email
+ * track. An unknown organization leaves the ticket OPEN.
  */
 @Service
 class Routing {
@@ -31,10 +34,12 @@ class Routing {
 	private final ApplicationEventPublisher events;
 	private final GatehouseSettings gatehouse;
 	private final SupportSettings settings;
+	private final RoutingQueue queue;
 	private final Clock clock;
 
 	Routing(TicketRepository tickets, TicketLog log, RecoveryGuards guards, OneTimeTokens tokens,
-			ApplicationEventPublisher events, GatehouseSettings gatehouse, SupportSettings settings, Clock clock) {
+			ApplicationEventPublisher events, GatehouseSettings gatehouse, SupportSettings settings, RoutingQueue queue,
+			Clock clock) {
 		this.tickets = tickets;
 		this.log = log;
 		this.guards = guards;
@@ -42,12 +47,13 @@ class Routing {
 		this.events = events;
 		this.gatehouse = gatehouse;
 		this.settings = settings;
+		this.queue = queue;
 		this.clock = clock;
 	}
 
-	/** A request whose input is already clean. */
+	/** A request whose input is already clean; {@code acknowledge} is false past the contact's limit. */
 	record NewRequest(Channel channel, String organization, String contactEmail, String message,
-			String authenticationResults) {
+			String authenticationResults, boolean acknowledge) {
 	}
 
 	@Transactional
@@ -57,12 +63,29 @@ class Routing {
 				request.message(), request.authenticationResults(), now);
 		tickets.insert(ticket);
 		log.step(ticket, new Ticket.Change(null, TicketState.OPEN, null), TicketLog.By.REQUESTER, Map.of());
-		events.publishEvent(new SupportEvents.RequestReceived(ticket.id, ticket.contactEmail));
-		Optional<Organization> org = guards.resolve(request.organization());
-		if (org.isPresent()) {
-			route(ticket, org.get(), now);
+		if (request.acknowledge()) {
+			events.publishEvent(new SupportEvents.RequestReceived(ticket.id, ticket.contactEmail));
 		}
+		queue.afterCommit(ticket.id);
 		return ticket.id;
+	}
+
+	/** Routes the request once, with its row locked: a second call (another node, the job) finds it routed. */
+	@Transactional
+	void route(UUID id) {
+		Ticket ticket = tickets.findForUpdate(id).filter(t -> t.routedAt == null && t.state == TicketState.OPEN)
+			.orElse(null);
+		if (ticket == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		ticket.routed(now);
+		Optional<Organization> org = guards.resolve(ticket.organizationTyped);
+		if (org.isEmpty()) {
+			tickets.update(ticket);
+			return;
+		}
+		route(ticket, org.get(), now);
 	}
 
 	private void route(Ticket ticket, Organization org, Instant now) {

@@ -28,6 +28,7 @@ final class Ticket {
 	String message;
 	String authenticationResults;
 	Instant createdAt;
+	Instant routedAt;
 	OrganizationId organizationId;
 	UserId chiefOperatorId;
 	Track track;
@@ -59,6 +60,12 @@ final class Ticket {
 		ticket.updatedAt = now;
 		ticket.state = TicketState.OPEN;
 		return ticket;
+	}
+
+	/** The request was looked at; an unknown organization leaves the ticket OPEN, and nothing else happens. */
+	void routed(Instant now) {
+		requireState(TicketState.OPEN);
+		this.routedAt = now;
 	}
 
 	/** The organization and its chief operator are known; the ticket takes its track. */

@@ -86,7 +86,7 @@ class InboundEmailIntegrationTests {
 		HttpResponse<String> answer = deliver(message(org.chiefEmail(), attacker, "Lost my phone",
 				"Hello,\nOrganization: " + org.slug() + "\nPlease reset my MFA."), SECRET);
 		assertThat(answer.statusCode()).isEqualTo(202);
-		UUID id = UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString());
+		UUID id = support.routed(UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString()));
 
 		JsonNode ticket = support.ticket(agent, id);
 		assertThat(ticket.path("summary").path("channel").asString()).isEqualTo("EMAIL");
@@ -109,7 +109,7 @@ class InboundEmailIntegrationTests {
 		HttpResponse<String> answer = deliver(message(personal, null, "MFA reset for organization " + org.slug(),
 				"I am the chief operator and lost my phone."), SECRET);
 		assertThat(answer.statusCode()).isEqualTo(202);
-		UUID id = UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString());
+		UUID id = support.routed(UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString()));
 		assertThat(support.state(agent, id)).isEqualTo("AWAITING_EVIDENCE");
 		mailbox.await(personal, SupportFixtures.ACKNOWLEDGEMENT);
 	}
