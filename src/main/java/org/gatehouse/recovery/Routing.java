@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * every request (store it, log it, acknowledge it to the contact within the acknowledgement limit),
  * so that neither the answer nor its time tells whether the organization or the address exists.
  * Routing runs after the commit, on a thread of its own ({@link RoutingQueue}): refused with guidance
- * when another administrator can help; refused when the organization already has an open recovery;
- * otherwise on the primary-email track (with a proof link to the address of record) or the other-email
+ * when another administrator can help; on the primary-email track (with a proof link to the address of
+ * record) when the contact is the verified primary email, even while unproven tickets are open, since
+ * the proof supersedes them; refused when a recovery is already under way (the primary address is
+ * told) or for anyone else while the organization has an open ticket; otherwise on the other-email
  * track. An unknown organization leaves the ticket OPEN.
  */
 @Service
@@ -96,21 +98,38 @@ class Routing {
 			return;
 		}
 		Optional<UUID> open = tickets.openFor(org.id());
-		if (open.isPresent()) {
-			log.changed(ticket, ticket.refuse(org.id(), "another recovery of this organization is open: ticket "
-					+ open.get(), now), TicketLog.By.SYSTEM, Map.of());
+		if (!RecoveryGuards.primaryEmail(org, ticket.contactEmail)) {
+			if (open.isPresent()) {
+				refuse(ticket, org, "another recovery of this organization is open: ticket " + open.get(), now);
+				return;
+			}
+			log.changed(ticket, ticket.route(org.id(), org.chiefOperatorId(), Track.OTHER_EMAIL, now),
+					TicketLog.By.SYSTEM, Map.of());
 			return;
 		}
-		boolean primary = RecoveryGuards.primaryEmail(org, ticket.contactEmail);
-		Ticket.Change change = ticket.route(org.id(), org.chiefOperatorId(),
-				primary ? Track.PRIMARY_EMAIL : Track.OTHER_EMAIL, now);
-		if (primary) {
-			ticket.proofSent(now);
-			String token = tokens.issue(org.id(), PROOF, ticket.id, settings.proofLifetime());
-			events.publishEvent(new SupportEvents.EmailProofRequested(org.id(), org.name(), org.primaryEmail(),
-					ticket.id, gatehouse.link("/support/proof", token)));
+		Optional<Ticket> underWay = open.flatMap(tickets::find).filter(t -> !t.supersedable());
+		if (underWay.isPresent()) {
+			refuse(ticket, org, "a recovery of this organization is already under way: ticket " + underWay.get().id, now);
+			events.publishEvent(new SupportEvents.RecoveryUnderWay(org.id(), org.name(), org.primaryEmail(), ticket.id,
+					underWay.get().id));
+			return;
 		}
+		Optional<UUID> linkOut = tickets.awaitingProof(org.id(), ticket.id);
+		if (linkOut.isPresent()) {
+			// the primary mailbox already holds a live link; one is enough, and no more mail is sent there
+			refuse(ticket, org, "the proof link of ticket " + linkOut.get() + " is already at the primary email", now);
+			return;
+		}
+		Ticket.Change change = ticket.route(org.id(), org.chiefOperatorId(), Track.PRIMARY_EMAIL, now);
+		ticket.proofSent(now);
+		String token = tokens.issue(org.id(), PROOF, ticket.id, settings.proofLifetime());
+		events.publishEvent(new SupportEvents.EmailProofRequested(org.id(), org.name(), org.primaryEmail(), ticket.id,
+				gatehouse.link("/support/proof", token)));
 		log.changed(ticket, change, TicketLog.By.SYSTEM, Map.of());
+	}
+
+	private void refuse(Ticket ticket, Organization org, String why, Instant now) {
+		log.changed(ticket, ticket.refuse(org.id(), why, now), TicketLog.By.SYSTEM, Map.of());
 	}
 
 }

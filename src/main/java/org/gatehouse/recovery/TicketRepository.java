@@ -77,6 +77,22 @@ class TicketRepository {
 			.query(UUID.class).optional();
 	}
 
+	/** The organization's tickets that are not closed, apart from {@code except}, oldest first. */
+	List<UUID> notClosed(OrganizationId org, UUID except) {
+		return jdbc.sql("""
+				SELECT id FROM support_ticket WHERE organization_id = ? AND id <> ?
+				AND state NOT IN ('EXECUTED', 'CANCELLED', 'REJECTED', 'EXPIRED') ORDER BY created_at""")
+			.params(org.value(), except).query(UUID.class).list();
+	}
+
+	/** The organization's primary-email tickets whose proof link is out, apart from {@code except}. */
+	Optional<UUID> awaitingProof(OrganizationId org, UUID except) {
+		return jdbc.sql("""
+				SELECT id FROM support_ticket WHERE organization_id = ? AND id <> ? AND state = 'AWAITING_EMAIL_PROOF'
+				ORDER BY created_at""")
+			.params(org.value(), except).query(UUID.class).stream().findFirst();
+	}
+
 	/** Requests not routed yet that came in before {@code before}: a node stopped between intake and routing. */
 	List<UUID> unrouted(Instant before) {
 		return jdbc.sql("SELECT id FROM support_ticket WHERE routed_at IS NULL AND created_at < ? ORDER BY created_at")

@@ -104,20 +104,19 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
-	void anOrganizationHasAtMostOneOpenRecovery() {
+	void anOrganizationHasAtMostOneOpenRecoveryFromAddressesOtherThanThePrimaryEmail() {
 		SupportFixtures.Agent agent = support.agent(false);
 		UUID first = support.request(org, Fixtures.uniqueEmail("first"));
-		UUID second = support.request(org, org.chiefEmail());
+		UUID second = support.request(org, Fixtures.uniqueEmail("second"));
 		assertThat(support.state(agent, first)).isEqualTo("AWAITING_EVIDENCE");
 		JsonNode duplicate = support.ticket(agent, second);
 		assertThat(duplicate.path("summary").path("state").asString()).isEqualTo("REJECTED");
 		assertThat(duplicate.path("summary").path("reason").asString()).contains(first.toString());
-		assertThat(mailbox.queuedFor(org.chiefEmail(), SupportFixtures.PROOF)).isZero();
 
 		api.post("/platform/tickets/" + first + "/reject", json("reason", "caller could not be reached"), agent.token())
 			.expect(200);
-		UUID third = support.request(org, org.chiefEmail());
-		assertThat(support.state(agent, third)).isEqualTo("AWAITING_EMAIL_PROOF");
+		UUID third = support.request(org, Fixtures.uniqueEmail("third"));
+		assertThat(support.state(agent, third)).isEqualTo("AWAITING_EVIDENCE");
 	}
 
 	/**
