@@ -3,6 +3,11 @@ package org.gatehouse.recovery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
@@ -150,6 +155,37 @@ class IntakeIntegrationTests {
 		support.freshRequestWindow();
 		support.submit(org.slug(), victim).expect(202);
 		assertThat(mailboxes.stream().mapToLong(to -> mailbox.queuedFor(to, ACKNOWLEDGEMENT)).sum()).isEqualTo(4);
+	}
+
+	/** The count is taken under a row lock: requests that arrive together still get three acknowledgements. */
+	@Test
+	void aMailboxGetsThreeAcknowledgementsAlsoWhenItsRequestsArriveTogether() throws Exception {
+		int rounds = 20;
+		int together = 8;
+		ExecutorService threads = Executors.newFixedThreadPool(together);
+		try {
+			for (int round = 0; round < rounds; round++) {
+				String victim = Fixtures.uniqueEmail("together");
+				CyclicBarrier start = new CyclicBarrier(together);
+				List<Future<Integer>> answers = new java.util.ArrayList<>();
+				for (int i = 0; i < together; i++) {
+					Api client = api.withHeader("X-Forwarded-For", "203.0.113." + (round * together + i) % 250);
+					String organization = i % 2 == 0 ? org.slug() : "no-such-" + Fixtures.unique();
+					answers.add(threads.submit(() -> {
+						start.await(10, TimeUnit.SECONDS);
+						return client.post("/support/requests", json("organization", organization, "email", victim,
+								"message", "help")).status();
+					}));
+				}
+				for (Future<Integer> answer : answers) {
+					assertThat(answer.get(30, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(202);
+				}
+				assertThat(mailbox.queuedFor(victim, ACKNOWLEDGEMENT)).as("round %d", round).isEqualTo(3);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
