@@ -48,6 +48,9 @@ class IntakeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DueResets job;
+
 	SupportFixtures support;
 
 	Org org;
@@ -205,6 +208,24 @@ class IntakeIntegrationTests {
 		support.submit("no-such-" + Fixtures.unique(), Fixtures.uniqueEmail("spray")).expectProblem(429, "throttled");
 		support.freshRequestWindow();
 		support.submit(org.slug(), Fixtures.uniqueEmail("later")).expect(202);
+	}
+
+	/** A node that stopped between the answer and the routing leaves the request to the support job. */
+	@Test
+	void aRequestANodeNeverRoutedIsRoutedByTheSupportJob() {
+		SupportFixtures.Agent agent = support.agent(false);
+		UUID id = UUID.randomUUID();
+		java.time.OffsetDateTime filed = clock.instant().minus(java.time.Duration.ofMinutes(2))
+			.atOffset(java.time.ZoneOffset.UTC);
+		jdbc.sql("""
+				INSERT INTO support_ticket (id, organization_typed, contact_email, message, channel, state, created_at,
+				updated_at) VALUES (?, ?, ?, 'help', 'FORM', 'OPEN', ?, ?)""")
+			.params(id, org.slug(), org.chiefEmail(), filed, filed).update();
+		job.run();
+		assertThat(support.state(agent, support.routed(id))).isEqualTo("AWAITING_EMAIL_PROOF");
+		assertThat(mailbox.await(org.chiefEmail(), SupportFixtures.PROOF).body()).contains(id.toString());
+		job.run();
+		assertThat(mailbox.queuedFor(org.chiefEmail(), SupportFixtures.PROOF)).isEqualTo(1);
 	}
 
 	@Test
