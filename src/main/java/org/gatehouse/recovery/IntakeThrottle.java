@@ -99,9 +99,11 @@ class IntakeThrottle {
 				.params(hash, Times.db(now)).update();
 			return new Window(1, now.plus(settings.requestWindow()));
 		}
-		Instant start = row.get().start();
-		Instant end = start.plus(settings.requestWindow());
-		if (!now.isBefore(end) || now.isBefore(start)) {
+		// a "now" before the window's start is no reason to start a new one: it is a request that read the clock
+		// before it waited for this row's lock, or a node whose clock runs a little behind; either would
+		// otherwise reset the count
+		Instant end = row.get().start().plus(settings.requestWindow());
+		if (!now.isBefore(end)) {
 			jdbc.sql("UPDATE support_intake_limit SET window_start = ?, requests = 1 WHERE key_hash = ?")
 				.params(Times.db(now), hash).update();
 			return new Window(1, now.plus(settings.requestWindow()));
