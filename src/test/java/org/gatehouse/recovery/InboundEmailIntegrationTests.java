@@ -114,6 +114,23 @@ class InboundEmailIntegrationTests {
 		mailbox.await(personal, SupportFixtures.ACKNOWLEDGEMENT);
 	}
 
+	/** Issue #25, item 9, on the gateway's path: a forged From gets three acknowledgements an hour, no more. */
+	@Test
+	void aSenderAddressGetsAtMostThreeAcknowledgementsAnHour() throws Exception {
+		String victim = Fixtures.uniqueEmail("forged-from");
+		for (int i = 0; i < 8; i++) {
+			String from = i % 2 == 0 ? victim : victim.replace("@", "+" + i + "@");
+			HttpResponse<String> answer = deliver(message(from, null, "help", "Organization: " + (i % 3 == 0
+					? org.slug() : "no-such-" + Fixtures.unique())), SECRET);
+			assertThat(answer.statusCode()).isEqualTo(202);
+			assertThat(Api.JSON.readTree(answer.body()).propertyNames()).containsExactly("ticketId");
+		}
+		long acknowledged = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE ? AND subject LIKE ?")
+			.params(victim.substring(0, victim.indexOf('@')) + "%", "%" + SupportFixtures.ACKNOWLEDGEMENT + "%")
+			.query(Long.class).single();
+		assertThat(acknowledged).isEqualTo(3);
+	}
+
 	@Test
 	void theGatewayMustKnowTheSecret() throws Exception {
 		String body = message(org.chiefEmail(), null, "help", "Organization: " + org.slug());

@@ -96,6 +96,19 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void theRequestPageAcknowledgesAMailboxAtMostThreeTimesAnHour() {
+		Console browser = fixtures.console();
+		String contact = Fixtures.uniqueEmail("page");
+		for (int i = 0; i < 6; i++) {
+			browser.get("/support/request").expect(200);
+			browser.post("/support/request", "organization", org.slug(), "email", contact, "message", "help")
+				.expectRedirect("/support/request");
+			assertThat(browser.get("/support/request").body()).contains("We received your request");
+		}
+		assertThat(mailbox.queuedFor(contact, ACKNOWLEDGEMENT)).isEqualTo(3);
+	}
+
+	@Test
 	void aRequestForAnOrganizationWithAnotherAdministratorIsRefusedWithGuidanceToTheAddressOfRecord() {
 		SupportFixtures.Agent agent = support.agent(false);
 		fixtures.member(org, "Administrator", "EMPLOYEE");
