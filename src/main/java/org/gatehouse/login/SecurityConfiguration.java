@@ -42,7 +42,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	static final String[] PUBLIC_PAGES = { "/", "/signup", "/login", "/login/**", "/logout", "/verify-email", "/invitation",
 			"/help/**", "/support/**", "/platform/login", "/report-device", "/css/**", "/favicon.ico", "/error",
-			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
+			"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	@Order(1)

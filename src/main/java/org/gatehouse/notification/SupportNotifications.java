@@ -55,6 +55,18 @@ class SupportNotifications {
 	}
 
 	@EventListener
+	void on(SupportEvents.RecoveryUnderWay event) {
+		outbox.enqueue(event.organizationId(), event.primaryEmail(),
+				"Your support request for " + event.organizationName() + ": a recovery is already under way",
+				"Hello,\n\nSomeone asked our support team, from this address, to reset the MFA of the chief operator of "
+						+ event.organizationName() + " (reference " + event.ticketId() + "). We did not open it, "
+						+ "because a recovery of your organization that support already approved or that was "
+						+ "confirmed from this address is under way (reference " + event.underWayTicketId() + "). "
+						+ "If you were told of a waiting period, the cancel link in that message stops it.\n\nIf you "
+						+ "did not ask for this, nothing was changed.\n");
+	}
+
+	@EventListener
 	void on(SupportEvents.WaitingPeriodStarted event) {
 		for (SupportEvents.Notice notice : event.notices()) {
 			outbox.enqueue(event.organizationId(), notice.email(),

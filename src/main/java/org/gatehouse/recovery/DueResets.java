@@ -1,6 +1,7 @@
 package org.gatehouse.recovery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the resets whose waiting period is over, expires tickets that made no progress in time, and
- * forgets intake windows that are over.
+ * Runs the resets whose waiting period is over, expires tickets that made no progress in time, routes
+ * requests that a stopping node filed but never routed, and forgets intake windows that are over.
  * Each ticket is handled in its own transaction with its row locked and its state checked again
  * under the lock, so a cancellation that got there first wins, and of several nodes only one acts.
  */
@@ -23,19 +24,24 @@ class DueResets {
 
 	private static final Logger logger = LoggerFactory.getLogger(DueResets.class);
 
+	/** Routing follows intake within milliseconds; a request older than this and not routed was left behind. */
+	private static final Duration UNROUTED_AFTER = Duration.ofMinutes(1);
+
 	private final TicketRepository tickets;
 	private final TicketLog log;
 	private final ResetExecution execution;
+	private final Routing routing;
 	private final IntakeThrottle throttle;
 	private final SupportSettings settings;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 
-	DueResets(TicketRepository tickets, TicketLog log, ResetExecution execution, IntakeThrottle throttle,
-			SupportSettings settings, PlatformTransactionManager transactions, Clock clock) {
+	DueResets(TicketRepository tickets, TicketLog log, ResetExecution execution, Routing routing,
+			IntakeThrottle throttle, SupportSettings settings, PlatformTransactionManager transactions, Clock clock) {
 		this.tickets = tickets;
 		this.log = log;
 		this.execution = execution;
+		this.routing = routing;
 		this.throttle = throttle;
 		this.settings = settings;
 		this.tx = new TransactionTemplate(transactions);
@@ -49,6 +55,7 @@ class DueResets {
 			Instant now = clock.instant();
 			tickets.stale(now.minus(settings.proofLifetime()), now.minus(settings.ticketLifetime()))
 				.forEach(id -> attempt(id, this::expireIfStale));
+			tickets.unrouted(now.minus(UNROUTED_AFTER)).forEach(id -> attempt(id, routing::route));
 			throttle.sweep();
 		}
 		catch (RuntimeException ex) {

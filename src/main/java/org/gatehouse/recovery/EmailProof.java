@@ -1,7 +1,10 @@
 package org.gatehouse.recovery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gatehouse.organization.Organization;
 import org.gatehouse.shared.Problem;
@@ -11,6 +14,7 @@ import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Credentials;
 import org.gatehouse.user.Users;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The page behind the proof link of the primary-email track. Redeeming the link proves control of
  * the mailbox of record; the chief operator's password is asked once with it. Right or wrong, the
  * answer is the same (no oracle): a wrong or missing password only moves the ticket to the other
- * track, where an agent checks evidence instead.
+ * track, where an agent checks evidence instead. A proven request takes the place of the
+ * organization's unproven ones, which are closed as superseded; if a recovery is already under way,
+ * the proven request is refused instead and the primary address is told.
  */
 @Service
 public class EmailProof {
@@ -30,17 +36,19 @@ public class EmailProof {
 	private final RecoveryGuards guards;
 	private final Users users;
 	private final PasswordEncoder passwords;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String decoyHash;
 
 	EmailProof(OneTimeTokens tokens, TicketRepository tickets, TicketLog log, RecoveryGuards guards, Users users,
-			PasswordEncoder passwords, Clock clock) {
+			PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
 		this.tokens = tokens;
 		this.tickets = tickets;
 		this.log = log;
 		this.guards = guards;
 		this.users = users;
 		this.passwords = passwords;
+		this.events = events;
 		this.clock = clock;
 		this.decoyHash = passwords.encode(Tokens.newToken());
 	}
@@ -53,9 +61,33 @@ public class EmailProof {
 			.filter(t -> redeemed.organizationId().equals(t.organizationId))
 			.filter(t -> t.state == TicketState.AWAITING_EMAIL_PROOF)
 			.orElseThrow(() -> new ProblemException(Problem.GONE, "This link has expired or was already used."));
-		boolean passwordProven = chiefPasswordMatches(guards.organization(ticket.organizationId), ticket, password);
-		log.changed(ticket, ticket.proven(passwordProven, clock.instant()), TicketLog.By.REQUESTER,
+		Organization org = guards.organization(ticket.organizationId);
+		boolean passwordProven = chiefPasswordMatches(org, ticket, password);
+		Instant now = clock.instant();
+		List<Ticket> others = lockOthers(ticket);
+		Optional<Ticket> underWay = others.stream().filter(t -> !t.supersedable()).findFirst();
+		if (underWay.isPresent()) {
+			log.changed(ticket, ticket.reject("a recovery of this organization is already under way: ticket "
+					+ underWay.get().id, now), TicketLog.By.REQUESTER, Map.of("emailProven", "true"));
+			events.publishEvent(new SupportEvents.RecoveryUnderWay(org.id(), org.name(), org.primaryEmail(), ticket.id,
+					underWay.get().id));
+			return;
+		}
+		for (Ticket other : others) {
+			log.changed(other, other.supersede(ticket.id, now), TicketLog.By.SYSTEM,
+					Map.of("supersededBy", ticket.id.toString()));
+		}
+		log.changed(ticket, ticket.proven(passwordProven, now), TicketLog.By.REQUESTER,
 				Map.of("emailProven", "true", "passwordProven", Boolean.toString(passwordProven)));
+	}
+
+	/** The organization's other tickets that are not closed, each row locked until the proof commits. */
+	private List<Ticket> lockOthers(Ticket ticket) {
+		return tickets.notClosed(ticket.organizationId, ticket.id).stream()
+			.map(tickets::findForUpdate)
+			.flatMap(Optional::stream)
+			.filter(t -> !t.state.terminal())
+			.toList();
 	}
 
 	private boolean chiefPasswordMatches(Organization org, Ticket ticket, String password) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The two ways a request comes in: the public form (and its API) and inbound email from the mail
- * gateway. Both answer the same whether or not the organization or the address exists; both are
- * rate-limited before anything is looked up.
+ * gateway. Both answer the same whether or not the organization or the address exists, and do the
+ * same work before they answer: the request is counted against the limits, stored and acknowledged,
+ * and looked at only after the answer ({@link Routing}).
  */
 @Service
 public class Intake {
@@ -42,11 +43,9 @@ public class Intake {
 		}
 		String email = Emails.normalize(request.email());
 		String message = MessageText.clean(request.message());
-		once(() -> {
-			throttle.admit(client, email);
-			return null;
-		});
-		return once(() -> routing.file(new Routing.NewRequest(Channel.FORM, organization, email, message, null)));
+		boolean acknowledge = once(() -> throttle.admit(client, email));
+		return once(() -> routing.file(new Routing.NewRequest(Channel.FORM, organization, email, message, null,
+				acknowledge)));
 	}
 
 	/** Files a request that the mail gateway delivered, after checking the gateway's shared secret. */
@@ -59,17 +58,14 @@ public class Intake {
 			throw new ProblemException(Problem.FORBIDDEN, "The gateway secret is missing or wrong.");
 		}
 		InboundMessage message = InboundMessage.parse(raw);
-		once(() -> {
-			throttle.admit(null, message.from());
-			return null;
-		});
+		boolean acknowledge = once(() -> throttle.admit(null, message.from()));
 		return once(() -> routing.file(new Routing.NewRequest(Channel.EMAIL, message.organization(), message.from(),
-				message.text(), message.authenticationResults())));
+				message.text(), message.authenticationResults(), acknowledge)));
 	}
 
 	/**
 	 * Runs a transaction, and once more when it lost a race on a unique key (two first requests of one
-	 * contact, or two recoveries of one organization at once): the second run sees the winner's row.
+	 * contact or client at once): the second run sees the winner's row.
 	 */
 	private static <T> T once(Supplier<T> transaction) {
 		try {

@@ -38,6 +38,14 @@ public final class SupportEvents {
 			UUID ticketId) {
 	}
 
+	/**
+	 * A request from the primary email was not opened because another recovery of the organization is
+	 * already approved or proven: the address of record is told, with both references.
+	 */
+	public record RecoveryUnderWay(OrganizationId organizationId, String organizationName, String primaryEmail,
+			UUID ticketId, UUID underWayTicketId) {
+	}
+
 	/** One recipient of a waiting-period notice, with their own single-use cancel link. */
 	public record Notice(String email, String name, String cancelLink) {
 

@@ -11,15 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * unset, inbound email is off (404)
  * @param waitingPeriod how long the other-email track waits, cancellable, before the reset runs
  * @param proofLifetime how long the primary-email proof link works
- * @param requestsPerEmail requests one contact address may make per {@code requestWindow}
- * @param requestsPerClient requests one client address may make per {@code requestWindow}
+ * @param acknowledgementsPerEmail requests one contact mailbox gets an acknowledgement for per {@code requestWindow};
+ * later ones are filed and answered the same, without mail
+ * @param requestsPerClient requests one client address may make per {@code requestWindow} (429 beyond)
  * @param requestWindow the window of the intake limits
  * @param expeditedSla the target for a primary-email ticket, from its arrival
  * @param standardSla the target for any other ticket, from its arrival
  * @param ticketLifetime how long a ticket may wait for proof, evidence or approval before it expires
  */
 @ConfigurationProperties("gatehouse.support")
-record SupportSettings(String inboundSecret, Duration waitingPeriod, Duration proofLifetime, int requestsPerEmail,
+record SupportSettings(String inboundSecret, Duration waitingPeriod, Duration proofLifetime, int acknowledgementsPerEmail,
 		int requestsPerClient, Duration requestWindow, Duration expeditedSla, Duration standardSla,
 		Duration ticketLifetime) {
 
@@ -27,8 +28,8 @@ record SupportSettings(String inboundSecret, Duration waitingPeriod, Duration pr
 		inboundSecret = inboundSecret == null || inboundSecret.isBlank() ? null : inboundSecret.strip();
 		waitingPeriod = orDefault(waitingPeriod, Duration.ofHours(72));
 		proofLifetime = orDefault(proofLifetime, Duration.ofMinutes(60));
-		requestsPerEmail = requestsPerEmail == 0 ? 5 : requestsPerEmail;
-		requestsPerClient = requestsPerClient == 0 ? 60 : requestsPerClient;
+		acknowledgementsPerEmail = acknowledgementsPerEmail == 0 ? 3 : acknowledgementsPerEmail;
+		requestsPerClient = requestsPerClient == 0 ? 10 : requestsPerClient;
 		requestWindow = orDefault(requestWindow, Duration.ofHours(1));
 		expeditedSla = orDefault(expeditedSla, Duration.ofHours(8));
 		standardSla = orDefault(standardSla, Duration.ofHours(72));
@@ -39,8 +40,9 @@ record SupportSettings(String inboundSecret, Duration waitingPeriod, Duration pr
 		if (proofLifetime.compareTo(Duration.ofMinutes(60)) > 0) {
 			throw new IllegalArgumentException("gatehouse.support.proof-lifetime is at most 60 minutes");
 		}
-		if (requestsPerEmail < 1 || requestsPerClient < 1) {
-			throw new IllegalArgumentException("gatehouse.support.requests-per-* must be at least 1");
+		if (acknowledgementsPerEmail < 1 || requestsPerClient < 1) {
+			throw new IllegalArgumentException(
+					"gatehouse.support.acknowledgements-per-email and requests-per-client must be at least 1");
 		}
 	}
 

@@ -28,6 +28,7 @@ final class Ticket {
 	String message;
 	String authenticationResults;
 	Instant createdAt;
+	Instant routedAt;
 	OrganizationId organizationId;
 	UserId chiefOperatorId;
 	Track track;
@@ -59,6 +60,12 @@ final class Ticket {
 		ticket.updatedAt = now;
 		ticket.state = TicketState.OPEN;
 		return ticket;
+	}
+
+	/** The request was looked at; an unknown organization leaves the ticket OPEN, and nothing else happens. */
+	void routed(Instant now) {
+		requireState(TicketState.OPEN);
+		this.routedAt = now;
 	}
 
 	/** The organization and its chief operator are known; the ticket takes its track. */
@@ -166,9 +173,32 @@ final class Ticket {
 		return moveTo(TicketState.EXPIRED, now, "no progress in time");
 	}
 
-	/** The organization whose one open recovery this is, or null once the ticket is closed. */
+	/**
+	 * Whether a ticket proven from the primary email may close this one: nothing about it is proven
+	 * beyond what an agent may still refuse (a ticket awaiting email proof or evidence, or the first
+	 * approval of the other-email track). Once the second approval started the waiting period, or one
+	 * approval awaits a fully proven primary-email ticket, a recovery is under way.
+	 */
+	boolean supersedable() {
+		return state == TicketState.AWAITING_EMAIL_PROOF || state == TicketState.AWAITING_EVIDENCE
+				|| state == TicketState.AWAITING_APPROVAL && track == Track.OTHER_EMAIL;
+	}
+
+	/** Closed because a request proven from the primary email takes its place. */
+	Change supersede(UUID by, Instant now) {
+		if (!supersedable()) {
+			throw new ProblemException(Problem.CONFLICT, "The ticket is " + state + "; it cannot be superseded.");
+		}
+		return cancel("superseded by ticket " + by + ", proven from the primary email", now);
+	}
+
+	/**
+	 * The organization whose one open recovery this is, or null. A closed ticket holds none, and neither
+	 * does one awaiting its email proof: anyone can file a request naming an organization, so an
+	 * unproven request must not stand in the way of the chief operator's own. The proof takes the place.
+	 */
 	OrganizationId openOrganization() {
-		return state.terminal() ? null : organizationId;
+		return state.terminal() || state == TicketState.AWAITING_EMAIL_PROOF ? null : organizationId;
 	}
 
 	private Change moveTo(TicketState next, Instant now, String why) {

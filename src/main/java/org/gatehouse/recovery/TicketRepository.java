@@ -23,7 +23,7 @@ class TicketRepository {
 			organization_id = ?, open_organization_id = ?, chief_operator_id = ?, track = ?, state = ?, updated_at = ?,
 			proof_sent_at = ?, email_proven_at = ?, password_proven_at = ?, first_approved_by = ?, first_approved_at = ?,
 			approved_by = ?, approved_at = ?, waiting_until = ?, executed_at = ?, cancelled_at = ?, closed_at = ?,
-			reason = ?""";
+			reason = ?, routed_at = ?""";
 
 	private final JdbcClient jdbc;
 
@@ -57,6 +57,7 @@ class TicketRepository {
 			params.add(Times.db(at));
 		}
 		params.add(t.reason);
+		params.add(Times.db(t.routedAt));
 		params.add(t.id);
 		jdbc.sql("UPDATE support_ticket SET " + COLUMNS + " WHERE id = ?").params(params).update();
 	}
@@ -74,6 +75,28 @@ class TicketRepository {
 	Optional<UUID> openFor(OrganizationId org) {
 		return jdbc.sql("SELECT id FROM support_ticket WHERE open_organization_id = ?").param(org.value())
 			.query(UUID.class).optional();
+	}
+
+	/** The organization's tickets that are not closed, apart from {@code except}, oldest first. */
+	List<UUID> notClosed(OrganizationId org, UUID except) {
+		return jdbc.sql("""
+				SELECT id FROM support_ticket WHERE organization_id = ? AND id <> ?
+				AND state NOT IN ('EXECUTED', 'CANCELLED', 'REJECTED', 'EXPIRED') ORDER BY created_at""")
+			.params(org.value(), except).query(UUID.class).list();
+	}
+
+	/** The organization's primary-email tickets whose proof link is out, apart from {@code except}. */
+	Optional<UUID> awaitingProof(OrganizationId org, UUID except) {
+		return jdbc.sql("""
+				SELECT id FROM support_ticket WHERE organization_id = ? AND id <> ? AND state = 'AWAITING_EMAIL_PROOF'
+				ORDER BY created_at""")
+			.params(org.value(), except).query(UUID.class).stream().findFirst();
+	}
+
+	/** Requests not routed yet that came in before {@code before}: a node stopped between intake and routing. */
+	List<UUID> unrouted(Instant before) {
+		return jdbc.sql("SELECT id FROM support_ticket WHERE routed_at IS NULL AND created_at < ? ORDER BY created_at")
+			.param(Times.db(before)).query(UUID.class).list();
 	}
 
 	/** Tickets in these states (all when empty), oldest first, at most {@code limit}. */
@@ -160,6 +183,7 @@ class TicketRepository {
 		t.message = rs.getString("message");
 		t.authenticationResults = rs.getString("authentication_results");
 		t.createdAt = Times.instant(rs, "created_at");
+		t.routedAt = Times.instant(rs, "routed_at");
 		UUID org = rs.getObject("organization_id", UUID.class);
 		t.organizationId = org == null ? null : new OrganizationId(org);
 		UUID chief = rs.getObject("chief_operator_id", UUID.class);

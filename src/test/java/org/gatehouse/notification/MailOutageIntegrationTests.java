@@ -11,6 +11,7 @@ import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.Mailbox;
 import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.OperatorMetrics;
 import org.gatehouse.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class MailOutageIntegrationTests {
 	}
 
 	double gauge(String name) throws Exception {
-		String body = api.fetch("/actuator/prometheus", "text/plain").body();
+		String body = OperatorMetrics.scrape(api);
 		return body.lines()
 			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -86,7 +86,7 @@ class InboundEmailIntegrationTests {
 		HttpResponse<String> answer = deliver(message(org.chiefEmail(), attacker, "Lost my phone",
 				"Hello,\nOrganization: " + org.slug() + "\nPlease reset my MFA."), SECRET);
 		assertThat(answer.statusCode()).isEqualTo(202);
-		UUID id = UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString());
+		UUID id = support.routed(UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString()));
 
 		JsonNode ticket = support.ticket(agent, id);
 		assertThat(ticket.path("summary").path("channel").asString()).isEqualTo("EMAIL");
@@ -109,9 +109,26 @@ class InboundEmailIntegrationTests {
 		HttpResponse<String> answer = deliver(message(personal, null, "MFA reset for organization " + org.slug(),
 				"I am the chief operator and lost my phone."), SECRET);
 		assertThat(answer.statusCode()).isEqualTo(202);
-		UUID id = UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString());
+		UUID id = support.routed(UUID.fromString(Api.JSON.readTree(answer.body()).path("ticketId").asString()));
 		assertThat(support.state(agent, id)).isEqualTo("AWAITING_EVIDENCE");
 		mailbox.await(personal, SupportFixtures.ACKNOWLEDGEMENT);
+	}
+
+	/** Issue #25, item 9, on the gateway's path: a forged From gets three acknowledgements an hour, no more. */
+	@Test
+	void aSenderAddressGetsAtMostThreeAcknowledgementsAnHour() throws Exception {
+		String victim = Fixtures.uniqueEmail("forged-from");
+		for (int i = 0; i < 8; i++) {
+			String from = i % 2 == 0 ? victim : victim.replace("@", "+" + i + "@");
+			HttpResponse<String> answer = deliver(message(from, null, "help", "Organization: " + (i % 3 == 0
+					? org.slug() : "no-such-" + Fixtures.unique())), SECRET);
+			assertThat(answer.statusCode()).isEqualTo(202);
+			assertThat(Api.JSON.readTree(answer.body()).propertyNames()).containsExactly("ticketId");
+		}
+		long acknowledged = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE ? AND subject LIKE ?")
+			.params(victim.substring(0, victim.indexOf('@')) + "%", "%" + SupportFixtures.ACKNOWLEDGEMENT + "%")
+			.query(Long.class).single();
+		assertThat(acknowledged).isEqualTo(3);
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package org.gatehouse.recovery;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +11,7 @@ import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.Mailbox;
 import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.OperatorMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,13 +209,7 @@ class SupportConsoleIntegrationTests {
 	}
 
 	private String prometheus() {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(api.uri("/actuator/prometheus")).header("Accept", "text/plain").build();
-			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-		}
-		catch (java.io.IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return OperatorMetrics.scrape(api);
 	}
 
 	@Test

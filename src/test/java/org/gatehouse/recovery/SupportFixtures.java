@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
@@ -80,8 +81,17 @@ final class SupportFixtures {
 				"I lost my phone and I am the only administrator."));
 	}
 
+	/** Files a request and waits until it was routed. */
 	UUID request(Org org, String email) {
-		return UUID.fromString(submit(org.slug(), email).expect(202).text("ticketId"));
+		return routed(UUID.fromString(submit(org.slug(), email).expect(202).text("ticketId")));
+	}
+
+	/** Waits until the ticket was routed: routing follows the public answer, on a thread of its own. */
+	UUID routed(UUID id) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM support_ticket WHERE id = ? AND routed_at IS NOT NULL").param(id)
+				.query(Long.class).single() == 1);
+		return id;
 	}
 
 	JsonNode ticket(Agent agent, UUID id) {

@@ -103,4 +103,33 @@ class TicketTests {
 		assertThat(TicketState.AWAITING_EMAIL_PROOF.canMoveTo(TicketState.READY)).isFalse();
 	}
 
+	@Test
+	void aTicketAwaitingItsEmailProofHoldsNoOpenSlotUntilTheProof() {
+		Ticket ticket = routed(Track.PRIMARY_EMAIL);
+		assertThat(ticket.openOrganization()).isNull();
+		ticket.proven(true, NOW);
+		assertThat(ticket.openOrganization()).isEqualTo(ticket.organizationId);
+	}
+
+	@Test
+	void onlyTicketsNotYetApprovedOrProvenAreSuperseded() {
+		UUID proven = UUID.randomUUID();
+		Ticket waitingForEvidence = routed(Track.OTHER_EMAIL);
+		assertThat(waitingForEvidence.supersede(proven, NOW).to()).isEqualTo(TicketState.CANCELLED);
+		assertThat(waitingForEvidence.reason).contains("superseded").contains(proven.toString());
+		assertThat(waitingForEvidence.openOrganization()).isNull();
+
+		Ticket halfApproved = routed(Track.OTHER_EMAIL);
+		halfApproved.approve(first, List.of(evidence(EvidenceItem.ORGANIZATION_ID_AND_SIGNUP_DATE, first),
+				evidence(EvidenceItem.PHOTO_ID_MATCHES_NAME, first)), NOW, WAIT);
+		assertThat(halfApproved.supersedable()).isTrue();
+		halfApproved.approve(second, List.of(), NOW, WAIT);
+		assertThat(halfApproved.state).isEqualTo(TicketState.WAITING_PERIOD);
+		refused(() -> halfApproved.supersede(proven, NOW), Problem.CONFLICT);
+
+		Ticket provenPrimary = routed(Track.PRIMARY_EMAIL);
+		provenPrimary.proven(true, NOW);
+		refused(() -> provenPrimary.supersede(proven, NOW), Problem.CONFLICT);
+	}
+
 }

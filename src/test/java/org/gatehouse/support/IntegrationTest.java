@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"gatehouse.sweep.interval=1000d",
 		"logging.level.org.gatehouse.notification=WARN", "logging.level.com.icegreen=WARN",
 		"management.defaults.metrics.export.enabled=true",
-		"management.prometheus.metrics.export.enabled=true" })
+		"management.prometheus.metrics.export.enabled=true",
+		"gatehouse.metrics.token=" + OperatorMetrics.TOKEN })
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(HarnessConfiguration.class)
 public @interface IntegrationTest {

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.OperatorMetrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.metrics.TomcatMetricsBinder;
@@ -13,7 +14,7 @@ import org.springframework.web.filter.FormContentFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators and integrators rely on: health, Prometheus metrics, the OpenAPI document and Swagger UI. */
+/** What operators and integrators rely on: health, Prometheus metrics (read with the operator's token), the OpenAPI document and Swagger UI. */
 @IntegrationTest
 class OperationsIntegrationTests {
 
@@ -41,7 +42,7 @@ class OperationsIntegrationTests {
 		var org = fixtures.organization();
 		fixtures.clock().advanceToNextTotpStep();
 		fixtures.signInAgain(org);
-		String metrics = get("/actuator/prometheus", "text/plain").body();
+		String metrics = OperatorMetrics.scrape(api);
 		assertThat(metrics).contains("gatehouse_sign_in_password_total{outcome=\"verified\"}")
 			.contains("gatehouse_mail_sent_total").contains("gatehouse_second_factor_total{outcome=\"accepted\"}");
 		// each request is timed once, without Spring Security's per-filter observations on top
@@ -60,7 +61,7 @@ class OperationsIntegrationTests {
 		assertThat(context.getBeanNamesForType(TomcatMetricsBinder.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(
 				org.springframework.boot.actuate.endpoint.jackson.EndpointJackson2ObjectMapper.class)).isEmpty();
-		assertThat(get("/actuator/prometheus", "text/plain").body()).doesNotContain("tomcat_sessions");
+		assertThat(OperatorMetrics.scrape(api)).doesNotContain("tomcat_sessions");
 		assertThat(get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
 	}
 
