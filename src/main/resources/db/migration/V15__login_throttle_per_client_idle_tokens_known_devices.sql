@@ -24,3 +24,6 @@ CREATE TABLE known_device (
 CREATE UNIQUE INDEX known_device_hash_ix ON known_device (token_hash);
 CREATE INDEX known_device_expiry_ix ON known_device (expires_at);
 
+-- Bearer tokens end after 30 minutes unused, like console sessions. Tokens issued before this migration
+-- count as used now.
+ALTER TABLE api_token ADD COLUMN last_used_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL;
