@@ -9,6 +9,7 @@ import org.gatehouse.shared.Emails;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.Tokens;
+import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,6 +36,8 @@ class PasswordThrottle {
 	static final int FREE_FAILURES = 5;
 	static final Duration MAX_WAIT = Duration.ofSeconds(60);
 	static final Duration ACCOUNT_WINDOW = Duration.ofHours(1);
+	/** How long a client's failures at an account are remembered after the last one. */
+	static final Duration CLIENT_MEMORY = Duration.ofDays(1);
 	static final String REFUSAL = "Too many failed sign-ins for this account. Try again shortly.";
 
 	private final JdbcClient jdbc;
@@ -115,12 +118,14 @@ class PasswordThrottle {
 	}
 
 	private void clientFailed(String key, Instant now) {
-		int updated = jdbc.sql("UPDATE password_throttle SET failures = failures + 1, last_failure_at = ? WHERE key_hash = ?")
-			.params(Times.db(now), key).update();
+		var forgotten = Times.db(now.plus(CLIENT_MEMORY));
+		int updated = jdbc.sql("""
+				UPDATE password_throttle SET failures = failures + 1, last_failure_at = ?, expires_at = ? WHERE key_hash = ?""")
+			.params(Times.db(now), forgotten, key).update();
 		if (updated == 0) {
 			try {
-				jdbc.sql("INSERT INTO password_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)")
-					.params(key, Times.db(now)).update();
+				jdbc.sql("INSERT INTO password_throttle (key_hash, failures, last_failure_at, expires_at) VALUES (?, 1, ?, ?)")
+					.params(key, Times.db(now), forgotten).update();
 			}
 			catch (DuplicateKeyException raced) {
 				clientFailed(key, now);
@@ -131,21 +136,67 @@ class PasswordThrottle {
 	/** Counts a failure in the account's current window, or starts a new window when the last one is over. */
 	private void accountFailed(String key, Instant now) {
 		var windowOver = Times.db(now.minus(ACCOUNT_WINDOW));
+		var newWindowEnds = Times.db(now.plus(ACCOUNT_WINDOW));
 		int updated = jdbc.sql("""
 				UPDATE password_account_throttle
 				SET failures = CASE WHEN window_started_at > ? THEN failures + 1 ELSE 1 END,
-				window_started_at = CASE WHEN window_started_at > ? THEN window_started_at ELSE ? END
+				window_started_at = CASE WHEN window_started_at > ? THEN window_started_at ELSE ? END,
+				expires_at = CASE WHEN window_started_at > ? THEN expires_at ELSE ? END
 				WHERE key_hash = ?""")
-			.params(windowOver, windowOver, Times.db(now), key).update();
+			.params(windowOver, windowOver, Times.db(now), windowOver, newWindowEnds, key).update();
 		if (updated == 0) {
 			try {
-				jdbc.sql("INSERT INTO password_account_throttle (key_hash, window_started_at, failures) VALUES (?, ?, 1)")
-					.params(key, Times.db(now)).update();
+				jdbc.sql("""
+						INSERT INTO password_account_throttle (key_hash, window_started_at, failures, expires_at)
+						VALUES (?, ?, 1, ?)""")
+					.params(key, Times.db(now), newWindowEnds).update();
 			}
 			catch (DuplicateKeyException raced) {
 				accountFailed(key, now);
 			}
 		}
+	}
+
+	/** A client's counter a day after its last failure: the next failure starts with free ones again. */
+	@Component
+	static class ClientRows implements ExpiringRows {
+
+		@Override
+		public String table() {
+			return "password_throttle";
+		}
+
+		@Override
+		public String key() {
+			return "key_hash";
+		}
+
+		@Override
+		public String name() {
+			return "password failure counters of clients";
+		}
+
+	}
+
+	/** An account's counter once its hour is over: the next failure starts a new window anyway. */
+	@Component
+	static class AccountRows implements ExpiringRows {
+
+		@Override
+		public String table() {
+			return "password_account_throttle";
+		}
+
+		@Override
+		public String key() {
+			return "key_hash";
+		}
+
+		@Override
+		public String name() {
+			return "password failure counters of accounts";
+		}
+
 	}
 
 	static Duration wait(int failures) {
