@@ -18,12 +18,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opaque bearer tokens, stored as SHA-256 only. A LOGIN token is a half-finished sign-in (it
- * reaches its challenge or enrollment and nothing else); an ACCESS token is a finished one.
+ * reaches its challenge or enrollment and nothing else); an ACCESS token is a finished one. Like a
+ * console session, a token ends after {@link SignInPolicy#IDLE_TIMEOUT} unused and
+ * {@link SignInPolicy#ABSOLUTE_LIFETIME} after the sign-in. Its last use is kept in its row, so every
+ * node sees it, and written at most once a {@link #USE_RESOLUTION}: a busy client costs no write per
+ * request, and the idle timeout may end up to that much early.
  */
 @Component
 class ApiTokens implements ExpiringRows {
 
 	static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
+
+	static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
 	enum Kind { LOGIN, ACCESS }
 
@@ -36,7 +42,7 @@ class ApiTokens implements ExpiringRows {
 
 	}
 
-	record Found(SignedIn signedIn, Kind kind, String hash) {
+	record Found(SignedIn signedIn, Kind kind, String hash, Instant lastUsedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -58,10 +64,10 @@ class ApiTokens implements ExpiringRows {
 		Duration lifetime = kind == Kind.LOGIN ? LOGIN_LIFETIME : SignInPolicy.ABSOLUTE_LIFETIME;
 		jdbc.sql("""
 				INSERT INTO api_token (organization_id, token_hash, user_id, stage, security_epoch, created_at, expires_at,
-				factor_verified_at, strong_factor_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				factor_verified_at, strong_factor_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(signedIn.organizationId(), hash, signedIn.userId(), kind.name(), signedIn.securityEpoch(),
 					Times.db(signedIn.passwordAt()), Times.db(now.plus(lifetime)), Times.db(signedIn.secondFactorAt()),
-					Times.db(signedIn.strongFactorAt()))
+					Times.db(signedIn.strongFactorAt()), Times.db(now))
 			.update();
 		return new Issued(token, hash);
 	}
@@ -76,10 +82,11 @@ class ApiTokens implements ExpiringRows {
 		String hash = Tokens.sha256(token);
 		Instant now = clock.instant();
 		int exchanged = jdbc.sql("""
-				UPDATE api_token SET token_hash = ?, stage = ?, expires_at = ?, factor_verified_at = ?, strong_factor_at = ?
+				UPDATE api_token SET token_hash = ?, stage = ?, expires_at = ?, factor_verified_at = ?, strong_factor_at = ?,
+				last_used_at = ?
 				WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?""")
 			.params(hash, Kind.ACCESS.name(), Times.db(now.plus(SignInPolicy.ABSOLUTE_LIFETIME)),
-					Times.db(signedIn.secondFactorAt()), Times.db(signedIn.strongFactorAt()), loginHash,
+					Times.db(signedIn.secondFactorAt()), Times.db(signedIn.strongFactorAt()), Times.db(now), loginHash,
 					Kind.LOGIN.name(), Times.db(now))
 			.update();
 		return exchanged == 1 ? Optional.of(new Issued(token, hash)) : Optional.empty();
@@ -89,10 +96,22 @@ class ApiTokens implements ExpiringRows {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
+		Instant now = clock.instant();
 		return jdbc.sql("""
-				SELECT * FROM api_token WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?""")
-			.params(Tokens.sha256(token), kind.name(), Times.db(clock.instant()))
+				SELECT * FROM api_token WHERE token_hash = ? AND stage = ? AND revoked_at IS NULL AND expires_at > ?
+				AND last_used_at > ?""")
+			.params(Tokens.sha256(token), kind.name(), Times.db(now), Times.db(now.minus(SignInPolicy.IDLE_TIMEOUT)))
 			.query(ApiTokens::map).optional();
+	}
+
+	/** Records a use of a token that was let in, unless one was recorded within the last {@link #USE_RESOLUTION}. */
+	void used(Found found) {
+		Instant now = clock.instant();
+		Instant recent = now.minus(USE_RESOLUTION);
+		if (found.lastUsedAt().isBefore(recent)) {
+			jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ? AND last_used_at < ?")
+				.params(Times.db(now), found.hash(), Times.db(recent)).update();
+		}
 	}
 
 	/** Records the factors of this token's sign-in after a step-up or a newly confirmed device. */
@@ -132,7 +151,8 @@ class ApiTokens implements ExpiringRows {
 		SignedIn signedIn = new SignedIn(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
 				rs.getInt("security_epoch"), created, created, Times.instant(rs, "factor_verified_at"),
 				Times.instant(rs, "strong_factor_at"));
-		return new Found(signedIn, Kind.valueOf(rs.getString("stage")), rs.getString("token_hash"));
+		return new Found(signedIn, Kind.valueOf(rs.getString("stage")), rs.getString("token_hash"),
+				Times.instant(rs, "last_used_at"));
 	}
 
 }

@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Admits API requests that carry a live access token. Login tokens are never accepted here. */
+/**
+ * Admits API requests that carry a live access token (not idle too long, not past its lifetime) and
+ * records the use. Login tokens are never accepted here.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
@@ -27,8 +30,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			tokens.find(header.substring(7).strip(), ApiTokens.Kind.ACCESS)
-				.flatMap(found -> policy.evaluate(found.signedIn(), found.hash()))
-				.ifPresent(auth -> SecurityContextHolder.getContext().setAuthentication(auth));
+				.ifPresent(found -> policy.evaluate(found.signedIn(), found.hash()).ifPresent(auth -> {
+					tokens.used(found);
+					SecurityContextHolder.getContext().setAuthentication(auth);
+				}));
 		}
 		chain.doFilter(request, response);
 	}

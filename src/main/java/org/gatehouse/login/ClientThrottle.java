@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps one client that sprays wrong passwords at many accounts from taking the service's
  * capacity: after 20 (configurable) failed sign-ins from one address within a minute, its further attempts are
- * refused before any password is hashed, until the minute is over. Per node and in memory: it
- * protects this node's processors, while the per-account throttle in the database protects accounts.
+ * refused before any password is hashed, until the minute is over. Attempts that {@link PasswordThrottle}
+ * refuses count as failures too: otherwise a client could knock on throttled accounts for ever at the
+ * cost of a database read each. Per node and in memory: it protects this node's processors, while the
+ * throttle in the database protects accounts.
  */
 @Component
 class ClientThrottle {

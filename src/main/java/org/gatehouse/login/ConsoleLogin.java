@@ -27,13 +27,16 @@ class ConsoleLogin {
 	private final Roles roles;
 	private final Organizations organizations;
 	private final SecurityOverview security;
+	private final KnownDevices devices;
 
-	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security) {
+	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security,
+			KnownDevices devices) {
 		this.flow = flow;
 		this.users = users;
 		this.roles = roles;
 		this.organizations = organizations;
 		this.security = security;
+		this.devices = devices;
 	}
 
 	record LoginForm(String organization, String email, String password) {
@@ -80,10 +83,13 @@ class ConsoleLogin {
 	String login(LoginForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
 			SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password(),
-					request.getRemoteAddr());
+					request.getRemoteAddr(), KnownDevices.presented(request));
 			HttpSession session = request.getSession(true);
 			request.changeSessionId();
 			session.setAttribute(ConsoleSessionFilter.ATTRIBUTE, started.signedIn());
+			if (started.stage() == Stage.DONE) {
+				devices.remember(request, response, started.signedIn());
+			}
 			return switch (started.stage()) {
 				case DONE -> "redirect:/";
 				case MFA_CHALLENGE -> "redirect:/login/challenge";

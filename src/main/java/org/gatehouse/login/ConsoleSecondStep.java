@@ -18,9 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleSecondStep {
 
 	private final SecondStep secondStep;
+	private final KnownDevices devices;
 
-	ConsoleSecondStep(SecondStep secondStep) {
+	ConsoleSecondStep(SecondStep secondStep, KnownDevices devices) {
 		this.secondStep = secondStep;
+		this.devices = devices;
 	}
 
 	@GetMapping("/login/challenge")
@@ -42,6 +44,7 @@ class ConsoleSecondStep {
 		try {
 			SecondStep.Passed passed = secondStep.challenge(signedIn, code, () -> request.getSession().invalidate());
 			finish(request, passed.signedIn());
+			devices.remember(request, response, passed.signedIn());
 			if (passed.recoveryCodeUsed()) {
 				redirect.addFlashAttribute("notice", "You signed in with a recovery code. If you lost your device, "
 						+ "replace it now with \"Reset my MFA token\".");
@@ -89,6 +92,7 @@ class ConsoleSecondStep {
 			SecondStep.Passed passed = secondStep.confirmEnrollment(signedIn, code, label,
 					() -> request.getSession().invalidate());
 			finish(request, passed.signedIn());
+			devices.remember(request, response, passed.signedIn());
 			model.addAttribute("codes", passed.enrollment().recoveryCodes());
 			return "recovery-codes";
 		}

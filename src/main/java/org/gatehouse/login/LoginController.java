@@ -135,7 +135,7 @@ class LoginController {
 	@PostMapping("/login")
 	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
 		SignInFlow.Started started = flow.password(body.organization(), body.email(), body.password(),
-				request.getRemoteAddr());
+				request.getRemoteAddr(), null);
 		LoginResponse response = started.stage() == Stage.DONE
 				? new LoginResponse(Stage.DONE, null,
 						tokens.issue(started.signedIn(), ApiTokens.Kind.ACCESS).token())

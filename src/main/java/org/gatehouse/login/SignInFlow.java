@@ -23,8 +23,9 @@ class SignInFlow {
 	record Started(Account account, SignedIn signedIn, Stage stage) {
 	}
 
-	Started password(String organization, String email, String password, String client) {
-		Account account = passwords.verify(organization, email, password, client);
+	/** {@code device} is the browser's known-device cookie, or null. */
+	Started password(String organization, String email, String password, String client, String device) {
+		Account account = passwords.verify(organization, email, password, client, device);
 		Instant now = clock.instant();
 		SignedIn signedIn = new SignedIn(account.organizationId().value(), account.id().value(),
 				account.securityEpoch(), now, now, null, null);

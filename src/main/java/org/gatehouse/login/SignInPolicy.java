@@ -25,6 +25,12 @@ public class SignInPolicy {
 	/** A sign-in ends after 12 hours whatever happens in between. */
 	public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
+	/**
+	 * A sign-in unused this long ends: API tokens by {@link ApiTokens}, console sessions by Spring
+	 * Session ({@code spring.session.timeout}, set to the same).
+	 */
+	public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
 	private final Users users;
 	private final Roles roles;
 	private final Clock clock;

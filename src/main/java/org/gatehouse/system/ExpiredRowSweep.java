@@ -45,7 +45,7 @@ class ExpiredRowSweep {
 				long deleted = 0;
 				int last;
 				do {
-					last = deleteExpired(rows.table(), this.clock.instant());
+					last = deleteExpired(rows.table(), rows.key(), this.clock.instant());
 					deleted += last;
 				}
 				while (last == this.batch);
@@ -60,8 +60,8 @@ class ExpiredRowSweep {
 	}
 
 	/** One batch, oldest first (through the table's index on expires_at); an expired token is refused anyway. */
-	private int deleteExpired(String table, Instant now) {
-		return this.jdbc.sql("DELETE FROM " + table + " WHERE token_hash IN (SELECT token_hash FROM " + table
+	private int deleteExpired(String table, String key, Instant now) {
+		return this.jdbc.sql("DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
 				+ " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + this.batch + ")")
 			.param(Times.db(now))
 			.update();

@@ -1,9 +1,9 @@
 package org.gatehouse.system;
 
 /**
- * A table of tokens that are of no use once they expire, each row keyed by a unique
- * {@code token_hash} and expiring at {@code expires_at}; {@link ExpiredRowSweep} deletes the
- * expired rows. Without it every sign-in would leave two rows behind for good.
+ * A table of tokens (or counters) that are of no use once they expire, each row keyed by a unique
+ * {@link #key()} and expiring at {@code expires_at}; {@link ExpiredRowSweep} deletes the expired
+ * rows. Without it every sign-in would leave two rows behind for good.
  */
 public interface ExpiringRows {
 
@@ -12,5 +12,10 @@ public interface ExpiringRows {
 
 	/** What its rows are, for the log. */
 	String name();
+
+	/** The column with each row's unique key. */
+	default String key() {
+		return "token_hash";
+	}
 
 }

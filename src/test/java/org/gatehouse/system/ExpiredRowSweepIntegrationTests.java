@@ -77,6 +77,34 @@ class ExpiredRowSweepIntegrationTests {
 		assertThat(api.get("/me", org.token()).expect(200).text("email")).isEqualTo(org.chiefEmail());
 	}
 
+	@Test
+	void passwordFailureCountersAreDeletedOnceTheyNoLongerSlowAnyoneDown() {
+		Org org = fixtures.organization();
+		api.withHeader("X-Forwarded-For", "198.51.100.61")
+			.post("/login", Api.json("organization", org.slug(), "email", org.chiefEmail(), "password", "wrong"))
+			.expectProblem(401, "sign-in-failed");
+		clock.advance(Duration.ofDays(1).plusMinutes(1)); // a client's failures are remembered a day, an account's hour
+		api.withHeader("X-Forwarded-For", "198.51.100.62")
+			.post("/login", Api.json("organization", org.slug(), "email", Fixtures.uniqueEmail("nobody"), "password", "wrong"))
+			.expectProblem(401, "sign-in-failed");
+		long liveClients = counters("password_throttle", "expires_at > ?");
+		long liveAccounts = counters("password_account_throttle", "expires_at > ?");
+		assertThat(counters("password_throttle", "expires_at <= ?")).isPositive();
+		assertThat(counters("password_account_throttle", "expires_at <= ?")).isPositive();
+
+		sweep.sweep();
+
+		assertThat(counters("password_throttle", "expires_at <= ?")).isZero();
+		assertThat(counters("password_account_throttle", "expires_at <= ?")).isZero();
+		assertThat(counters("password_throttle", "expires_at > ?")).as("the fresh failure's").isEqualTo(liveClients)
+			.isPositive();
+		assertThat(counters("password_account_throttle", "expires_at > ?")).isEqualTo(liveAccounts).isPositive();
+	}
+
+	private long counters(String table, String condition) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + condition).param(now()).query(Long.class).single();
+	}
+
 	private long apiTokens(Org org) {
 		return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE organization_id = ?").param(org.id()).query(Long.class)
 			.single();
