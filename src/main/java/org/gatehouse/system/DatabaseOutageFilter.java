@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -36,14 +37,29 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException ex) {
-			if (!unavailable(ex) || response.isCommitted()) {
+			if (response.isCommitted() || !(lockConflict(ex) || unavailable(ex))) {
 				throw ex;
+			}
+			if (lockConflict(ex)) { // a transient failure too, but the database is there: the caller may retry at once
+				log.warn("refused {} {}: rolled back by a lock conflict", request.getMethod(), request.getRequestURI());
+				response.resetBuffer();
+				ProblemResponses.write(response, Problem.CONFLICT, ProblemResponses.LOCK_CONFLICT, 1, null);
+				return;
 			}
 			log.warn("refused {} {}: database unavailable", request.getMethod(), request.getRequestURI());
 			response.resetBuffer();
 			ProblemResponses.write(response, Problem.UNAVAILABLE,
 					"The service cannot reach its database. Try again shortly.", 5, null);
 		}
+	}
+
+	private static boolean lockConflict(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof PessimisticLockingFailureException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean unavailable(Throwable ex) {

@@ -11,6 +11,7 @@ import org.gatehouse.shared.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 	Object duplicate(HttpServletRequest request) {
 		return answer(request, Problem.CONFLICT, "Something with the same unique name already exists.");
 	}
+
+	/**
+	 * Two changes to the same rows met under their locks and the database gave up one of them (a
+	 * deadlock or a lock wait too long): that transaction rolled back whole, so nothing changed and
+	 * the same request may simply be sent again.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	Object lockConflict(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("{} {} rolled back: {}", request.getMethod(), request.getRequestURI(), ex.getClass().getSimpleName());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+		return answer(request, Problem.CONFLICT, LOCK_CONFLICT);
+	}
+
+	static final String LOCK_CONFLICT = "Another change to the same account arrived at the same moment; nothing was "
+			+ "changed. Try again.";
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class })
