@@ -37,7 +37,8 @@ final class MessageText {
 				out.appendCodePoint(c);
 			}
 		});
-		String text = out.toString().strip();
+		// composed again: a dropped character may have stood between a letter and its accent
+		String text = Normalizer.normalize(out.toString(), Normalizer.Form.NFC).strip();
 		return text.codePointCount(0, text.length()) > max ? text.substring(0, text.offsetByCodePoints(0, max)) : text;
 	}
 

@@ -15,8 +15,16 @@ public final class Emails {
 		return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * Whether the address, as it is stored ({@link #normalize}), has the shape of one. Lower-casing can lengthen an
+	 * address ({@code İ} becomes two characters), so the bounds apply to the stored form.
+	 */
 	public static boolean isValid(String email) {
-		return email != null && email.length() <= 320 && Text.acceptable(email) && SHAPE.matcher(email.trim()).matches();
+		if (email == null || email.length() > 320 || !Text.acceptable(email)) {
+			return false;
+		}
+		String stored = normalize(email);
+		return stored.length() <= 320 && SHAPE.matcher(stored).matches();
 	}
 
 }

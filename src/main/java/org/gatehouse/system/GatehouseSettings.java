@@ -19,8 +19,14 @@ public record GatehouseSettings(String baseUrl, String dataDir) {
 		}
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		URI parsed = URI.create(baseUrl);
-		if (parsed.getScheme() == null || !parsed.getScheme().startsWith("http")) {
+		if (!"http".equalsIgnoreCase(parsed.getScheme()) && !"https".equalsIgnoreCase(parsed.getScheme())) {
 			throw new IllegalArgumentException("gatehouse.base-url must be an http(s) URL: " + baseUrl);
+		}
+		// links append a path and "?token=": a query, fragment or user-info part would carry the token elsewhere
+		if (parsed.isOpaque() || parsed.getHost() == null || parsed.getRawUserInfo() != null
+				|| parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+			throw new IllegalArgumentException(
+					"gatehouse.base-url must be scheme, host, optional port and path, nothing else: " + baseUrl);
 		}
 		if (dataDir == null || dataDir.isBlank()) {
 			dataDir = "./data";

@@ -6,8 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -36,16 +34,7 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	/** The reference implementation's own test vector (phc-winner-argon2, src/test.c). */
 	private static final String REFERENCE_HASH = "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
 
-	/** {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}, unpadded standard Base64 (the PHC string format). */
-	private static final Pattern PHC = Pattern
-		.compile("\\$argon2id\\$v=(\\d{1,3})\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,86})\\$([A-Za-z0-9+/]{6,86})");
-
-	private static final int VERSION_13 = 0x13;
-
 	private static final int ARGON2_FLAG_CLEAR_PASSWORD = 1;
-
-	/** A stored hash asking for more than 1 GiB is refused, not computed. */
-	private static final int MAX_MEMORY_KIB = 1024 * 1024;
 
 	private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
@@ -56,7 +45,7 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	private final int parallelism;
 	private final int memoryKiB;
 	private final int iterations;
-	private final Argon2PasswordEncoder parameters;
+	private final BouncyCastleArgon2PasswordEncoder parameters;
 
 	/**
 	 * @throws LinkageError or a runtime exception when the native library cannot be loaded
@@ -68,7 +57,7 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 		this.parallelism = parallelism;
 		this.memoryKiB = memoryKiB;
 		this.iterations = iterations;
-		this.parameters = new Argon2PasswordEncoder(saltLength, hashLength, parallelism, memoryKiB, iterations);
+		this.parameters = new BouncyCastleArgon2PasswordEncoder(saltLength, hashLength, parallelism, memoryKiB, iterations);
 		if (!matches("password", REFERENCE_HASH)) {
 			throw new IllegalStateException("native Argon2id does not reproduce the reference test vector");
 		}
@@ -88,14 +77,14 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 				log.warn("Native Argon2 is not available here ({}); hashing passwords with Bouncy Castle instead", ex.toString());
 			}
 		}
-		return new Argon2PasswordEncoder(saltLength, hashLength, parallelism, memoryKiB, iterations);
+		return new BouncyCastleArgon2PasswordEncoder(saltLength, hashLength, parallelism, memoryKiB, iterations);
 	}
 
 	@Override
 	public String encode(CharSequence rawPassword) {
 		byte[] salt = new byte[this.saltLength];
 		RANDOM.nextBytes(salt);
-		byte[] hash = compute(rawPassword, salt, VERSION_13, this.memoryKiB, this.iterations, this.parallelism,
+		byte[] hash = compute(rawPassword, salt, PhcHash.VERSION_13, this.memoryKiB, this.iterations, this.parallelism,
 				this.hashLength);
 		return "$argon2id$v=19$m=" + this.memoryKiB + ",t=" + this.iterations + ",p=" + this.parallelism + "$"
 				+ BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
@@ -103,35 +92,14 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		if (encodedPassword == null || !encodedPassword.startsWith("$argon2id$")) {
-			return this.parameters.matches(rawPassword, encodedPassword);
-		}
-		Matcher phc = PHC.matcher(encodedPassword);
-		if (!phc.matches()) {
+		PhcHash stored = PhcHash.parse(encodedPassword).orElse(null);
+		if (stored == null) {
 			log.warn("Malformed password hash");
 			return false;
 		}
-		int version = Integer.parseInt(phc.group(1));
-		int memory = Integer.parseInt(phc.group(2));
-		int iterations = Integer.parseInt(phc.group(3));
-		int lanes = Integer.parseInt(phc.group(4));
-		byte[] salt;
-		byte[] expected;
-		try {
-			salt = Base64.getDecoder().decode(phc.group(5));
-			expected = Base64.getDecoder().decode(phc.group(6));
-		}
-		catch (IllegalArgumentException notBase64) {
-			log.warn("Malformed password hash");
-			return false;
-		}
-		if ((version != VERSION_13 && version != 0x10) || lanes < 1 || memory < 8 * lanes || memory > MAX_MEMORY_KIB
-				|| iterations < 1 || expected.length < 4) {
-			log.warn("Malformed password hash");
-			return false;
-		}
-		byte[] actual = compute(rawPassword, salt, version, memory, iterations, lanes, expected.length);
-		return MessageDigest.isEqual(expected, actual);
+		byte[] actual = compute(rawPassword, stored.salt(), stored.version(), stored.memoryKiB(), stored.iterations(),
+				stored.lanes(), stored.hash().length);
+		return MessageDigest.isEqual(stored.hash(), actual);
 	}
 
 	@Override

@@ -19,7 +19,11 @@ public final class Base32Secret {
 
 	private static final Base32 BASE32 = Base32.builder().setDecodingPolicy(CodecPolicy.STRICT).get();
 
-	private static final Pattern ALPHABET = Pattern.compile("[A-Z2-7]+");
+	/**
+	 * Checked before upper-casing: Java upper-cases the dotless {@code ı} to {@code I} and the long {@code ſ} to
+	 * {@code S}, which are no Base32 a person types.
+	 */
+	private static final Pattern ALPHABET = Pattern.compile("[A-Za-z2-7]+");
 
 	private Base32Secret() {
 	}
@@ -39,12 +43,12 @@ public final class Base32Secret {
 	 * @throws IllegalArgumentException if it is not Base32; the message never repeats the input
 	 */
 	public static byte[] decode(String base32) {
-		String compact = compact(base32);
-		if (!ALPHABET.matcher(compact).matches()) {
+		String typed = (base32 != null) ? base32.replace(" ", "") : "";
+		if (!ALPHABET.matcher(typed).matches()) {
 			throw new IllegalArgumentException("Secret is not Base32 (A-Z, 2-7)");
 		}
 		try {
-			return BASE32.decode(compact.getBytes(StandardCharsets.US_ASCII));
+			return BASE32.decode(compact(typed).getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Secret has an impossible Base32 length");

@@ -3,6 +3,8 @@ package org.gatehouse.mfa.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.gatehouse.shared.Text;
+
 /**
  * An {@code otpauth://totp/} Key URI in the Google Authenticator format. It carries the secret,
  * so {@link #toString()} leaves the URI out.
@@ -25,7 +27,9 @@ public final class KeyUri {
 	/**
 	 * Colons are replaced by spaces in the issuer and the account, since a colon separates them
 	 * in the label.
-	 * @throws IllegalArgumentException if the issuer or the account is blank
+	 * @throws IllegalArgumentException if the issuer or the account is blank, or holds control or
+	 * direction-changing characters or a broken surrogate (which an app would show disguised, or
+	 * read back as something else)
 	 */
 	public static KeyUri totp(String issuer, String account, byte[] secret) {
 		return new KeyUri(labelPart("issuer", issuer), labelPart("account", account), Base32Secret.encode(secret));
@@ -52,6 +56,9 @@ public final class KeyUri {
 		String cleaned = (value != null) ? value.replace(':', ' ').replaceAll("\\s+", " ").strip() : "";
 		if (cleaned.isEmpty()) {
 			throw new IllegalArgumentException("Key URI " + name + " must not be blank");
+		}
+		if (!Text.acceptable(cleaned)) {
+			throw new IllegalArgumentException("Key URI " + name + " must not contain control or direction-changing characters");
 		}
 		return cleaned;
 	}
