@@ -5,12 +5,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.gatehouse.system.Argon2Slots;
 import org.gatehouse.system.GatehouseSettings;
-import org.gatehouse.system.PasswordHashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +33,6 @@ class SecretBoxConfiguration {
 		SecretBox box = new SecretBox(ring, encryption.keyId());
 		new KeyFingerprints(jdbc, clock).verify(ring, encryption.keyId());
 		return box;
-	}
-
-	@Bean
-	TotpCodes totpCodes() {
-		return new TotpCodes();
-	}
-
-	/** Hashed in the same slots as passwords: one Argon2 computation per processor at a time. */
-	@Bean
-	RecoveryCodes recoveryCodes(@Value(PasswordHashing.NATIVE_ALLOWED) boolean nativeArgon2, Argon2Slots slots) {
-		return new RecoveryCodes(slots, RecoveryCodes.argon2id(nativeArgon2));
 	}
 
 }

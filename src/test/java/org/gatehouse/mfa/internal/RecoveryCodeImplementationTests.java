@@ -1,12 +1,8 @@
 package org.gatehouse.mfa.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gatehouse.system.Argon2Memory;
 import org.gatehouse.system.Argon2Slots;
-import org.gatehouse.system.GatehouseSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -20,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecoveryCodeImplementationTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(SecretBoxConfiguration.class)
-		.withBean(EncryptionSettings.class, () -> new EncryptionSettings(newKey(), null, null))
-		.withBean(GatehouseSettings.class, () -> new GatehouseSettings(null, "target/unused"))
+		.withUserConfiguration(CodesConfiguration.class)
 		.withBean(Argon2Slots.class, () -> new Argon2Slots(1, new SimpleMeterRegistry()));
 
 	@Test
@@ -47,12 +41,6 @@ class RecoveryCodeImplementationTests {
 			assertThat(codes.matches(code, codes.hash(code))).isTrue();
 			assertThat(Argon2Memory.pooledBytes()).as("no block of the native Argon2").isZero();
 		});
-	}
-
-	private static String newKey() {
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		return Base64.getEncoder().encodeToString(key);
 	}
 
 }
