@@ -41,13 +41,13 @@ class SessionCookieIntegrationTests {
 
 	Org org;
 
-	Member admin;
+	Member reader;
 
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console admin", false, "users.read", "users.manage");
-		admin = fixtures.member(org, role, "EMPLOYEE", "Ada Admin");
+		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
+		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class SessionCookieIntegrationTests {
 		String csrf = Jsoup.parse(page.body()).selectFirst("input[name=_csrf]").attr("value");
 
 		RawHttp.Response signedIn = proxied("POST", "/login", form("_csrf", csrf, "organization", org.slug(), "email",
-				admin.email(), "password", PASSWORD), HOST_PREFIXED + "=" + anonymous);
+				reader.email(), "password", PASSWORD), HOST_PREFIXED + "=" + anonymous);
 		assertThat(signedIn.status()).isEqualTo(302);
 		String session = value(setCookie(signedIn, HOST_PREFIXED).orElseThrow());
 		assertThat(session).isNotEqualTo(anonymous);

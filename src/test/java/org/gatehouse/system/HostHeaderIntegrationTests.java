@@ -36,13 +36,13 @@ class HostHeaderIntegrationTests {
 
 	Org org;
 
-	Member admin;
+	Member reader;
 
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console admin", false, "users.read", "users.manage");
-		admin = fixtures.member(org, role, "EMPLOYEE", "Ada Admin");
+		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
+		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
 	}
 
 	@Test
@@ -60,7 +60,7 @@ class HostHeaderIntegrationTests {
 		String csrf = Jsoup.parse(page.body()).selectFirst("input[name=_csrf]").attr("value");
 
 		RawHttp.Response signedIn = http().send("POST", "/login", "_csrf=" + csrf + "&organization=" + org.slug()
-				+ "&email=" + admin.email() + "&password=" + PASSWORD.replace(' ', '+'), with(cookie));
+				+ "&email=" + reader.email() + "&password=" + PASSWORD.replace(' ', '+'), with(cookie));
 		assertThat(signedIn.status()).isEqualTo(302);
 		assertThat(signedIn.header("Location")).hasValue("/");
 
