@@ -34,6 +34,9 @@ else
   [ -f $state ] || rm -rf $out/data-$DB
 fi
 
+# the metrics are the operator's: the service and the driver, which reads them, share a token
+export GATEHOUSE_METRICS_TOKEN=${GATEHOUSE_METRICS_TOKEN:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}
+
 service=
 start_service() {
   local started=$(date +%s%N)

@@ -253,7 +253,9 @@ public final class SignInLoad {
 
 	/** One untagged metric from the service's Prometheus endpoint; NaN when it has none. */
 	private double serviceMetric(String name) {
-		return this.api.withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200).body().lines()
+		String token = System.getenv("GATEHOUSE_METRICS_TOKEN"); // the operator's, which bench/run.sh gives both
+		return this.api.withHeader("Accept", "text/plain").withHeader("Authorization", "Bearer " + token)
+			.get("/actuator/prometheus").expect(200).body().lines()
 			.filter(line -> line.startsWith(name + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.findFirst().orElse(Double.NaN);
