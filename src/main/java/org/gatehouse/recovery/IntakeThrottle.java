@@ -59,6 +59,16 @@ class IntakeThrottle {
 		return count("mailbox\n" + mailbox(contactEmail)).requests() <= settings.acknowledgementsPerEmail();
 	}
 
+	/**
+	 * Counts a message to an organization's address of record about a request that named it (the
+	 * guidance, "a recovery is under way") with the acknowledgements its mailbox gets: whether it may
+	 * still be sent. Anyone may name an organization, again and again, from addresses of their own.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean mayMail(String addressOfRecord) {
+		return count("mailbox\n" + mailbox(addressOfRecord)).requests() <= settings.acknowledgementsPerEmail();
+	}
+
 	/** Forgets windows that are over; their next request starts a new one anyway. */
 	@Transactional
 	public void sweep() {

@@ -10,6 +10,7 @@ import org.gatehouse.organization.Organization;
 import org.gatehouse.system.GatehouseSettings;
 import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +38,13 @@ class Routing {
 	private final GatehouseSettings gatehouse;
 	private final SupportSettings settings;
 	private final RoutingQueue queue;
+	private final IntakeThrottle throttle;
 	private final Clock clock;
 
 	Routing(TicketRepository tickets, TicketLog log, RecoveryGuards guards, OneTimeTokens tokens,
 			ApplicationEventPublisher events, GatehouseSettings gatehouse, SupportSettings settings, RoutingQueue queue,
-			Clock clock) {
+			IntakeThrottle throttle, Clock clock) {
+		this.throttle = throttle;
 		this.tickets = tickets;
 		this.log = log;
 		this.guards = guards;
@@ -94,7 +97,9 @@ class Routing {
 		String objection = guards.objection(org, org.chiefOperatorId());
 		if (objection != null) {
 			log.changed(ticket, ticket.refuse(org.id(), objection, now), TicketLog.By.SYSTEM, Map.of());
-			events.publishEvent(new SupportEvents.RecoveryRefused(org.id(), org.name(), org.primaryEmail(), ticket.id));
+			if (mayMail(org)) {
+				events.publishEvent(new SupportEvents.RecoveryRefused(org.id(), org.name(), org.primaryEmail(), ticket.id));
+			}
 			return;
 		}
 		Optional<UUID> open = tickets.openFor(org.id());
@@ -110,8 +115,10 @@ class Routing {
 		Optional<Ticket> underWay = open.flatMap(tickets::find).filter(t -> !t.supersedable());
 		if (underWay.isPresent()) {
 			refuse(ticket, org, "a recovery of this organization is already under way: ticket " + underWay.get().id, now);
-			events.publishEvent(new SupportEvents.RecoveryUnderWay(org.id(), org.name(), org.primaryEmail(), ticket.id,
-					underWay.get().id));
+			if (mayMail(org)) {
+				events.publishEvent(new SupportEvents.RecoveryUnderWay(org.id(), org.name(), org.primaryEmail(), ticket.id,
+						underWay.get().id));
+			}
 			return;
 		}
 		Optional<UUID> linkOut = tickets.awaitingProof(org.id(), ticket.id);
@@ -126,6 +133,16 @@ class Routing {
 		events.publishEvent(new SupportEvents.EmailProofRequested(org.id(), org.name(), org.primaryEmail(), ticket.id,
 				gatehouse.link("/support/proof", token)));
 		log.changed(ticket, change, TicketLog.By.SYSTEM, Map.of());
+	}
+
+	/** Within the limit of the address of record's mailbox; once more when its first count raced another. */
+	private boolean mayMail(Organization org) {
+		try {
+			return throttle.mayMail(org.primaryEmail());
+		}
+		catch (DuplicateKeyException raced) {
+			return throttle.mayMail(org.primaryEmail());
+		}
 	}
 
 	private void refuse(Ticket ticket, Organization org, String why, Instant now) {

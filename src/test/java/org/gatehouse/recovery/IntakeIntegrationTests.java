@@ -124,6 +124,30 @@ class IntakeIntegrationTests {
 		support.approve(agent, id).expectProblem(409, "conflict");
 	}
 
+	/**
+	 * Anyone may name an organization, from as many addresses and clients as they like: the guidance to
+	 * its address of record counts with that mailbox's acknowledgements, three an hour.
+	 */
+	@Test
+	void namingAnOrganizationAgainAndAgainSendsItsAddressOfRecordAtMostThreeGuidanceMailsAnHour() {
+		SupportFixtures.Agent agent = support.agent(false);
+		fixtures.member(org, "Administrator", "EMPLOYEE");
+		List<UUID> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Api client = api.withHeader("X-Forwarded-For", "192.0.2." + (i + 1));
+			ids.add(UUID.fromString(client.post("/support/requests", json("organization", org.slug(), "email",
+					Fixtures.uniqueEmail("stranger"), "message", "help")).expect(202).text("ticketId")));
+		}
+		ids.forEach(support::routed);
+
+		assertThat(ids).allSatisfy(id -> assertThat(support.state(agent, id)).isEqualTo("REJECTED"));
+		assertThat(mailbox.queuedFor(org.chiefEmail(), SupportFixtures.GUIDANCE)).isEqualTo(3);
+
+		support.freshRequestWindow();
+		support.routed(support.request(org, Fixtures.uniqueEmail("stranger")));
+		assertThat(mailbox.queuedFor(org.chiefEmail(), SupportFixtures.GUIDANCE)).isEqualTo(4);
+	}
+
 	@Test
 	void anOrganizationHasAtMostOneOpenRecoveryFromAddressesOtherThanThePrimaryEmail() {
 		SupportFixtures.Agent agent = support.agent(false);
