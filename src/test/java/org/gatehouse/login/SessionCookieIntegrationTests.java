@@ -76,9 +76,9 @@ class SessionCookieIntegrationTests {
 		assertThat(session).isNotEqualTo(anonymous);
 		assertThat(setCookie(signedIn, HOST_PREFIXED).orElseThrow()).contains("; Secure");
 
-		assertThat(proxied("GET", "/users", null, HOST_PREFIXED + "=" + session).status()).isEqualTo(200);
+		assertThat(proxied("GET", "/account", null, HOST_PREFIXED + "=" + session).status()).isEqualTo(200);
 		// the same id under the unprefixed name (which a sibling domain could plant) is not read over https
-		assertThat(proxied("GET", "/users", null, PLAIN + "=" + session).status()).isEqualTo(302);
+		assertThat(proxied("GET", "/account", null, PLAIN + "=" + session).status()).isEqualTo(302);
 	}
 
 	@Test
