@@ -13,7 +13,6 @@ import org.gatehouse.shared.Tokens;
 import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.gatehouse.user.Users;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,15 +37,15 @@ class KnownDevices implements ExpiringRows {
 	private final Clock clock;
 	private final Organizations organizations;
 	private final Users users;
-	private final boolean secureCookies;
+	private final SessionCookie sessionCookie;
 
 	KnownDevices(JdbcClient jdbc, Clock clock, Organizations organizations, Users users,
-			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+			SessionCookie sessionCookie) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.organizations = organizations;
 		this.users = users;
-		this.secureCookies = secureCookies;
+		this.sessionCookie = sessionCookie;
 	}
 
 	/** The device cookie the request carries, or null. */
@@ -96,7 +95,7 @@ class KnownDevices implements ExpiringRows {
 		response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, device)
 			.path(ClientTarpit.CONSOLE_PATH)
 			.httpOnly(true)
-			.secure(secureCookies || request.isSecure())
+			.secure(sessionCookie.secure(request))
 			.sameSite("Lax")
 			.maxAge(LIFETIME)
 			.build()

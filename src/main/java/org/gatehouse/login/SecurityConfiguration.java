@@ -22,7 +22,6 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
-import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -108,7 +107,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/** Secure and {@code __Host-}-prefixed on every https request, also behind a TLS proxy. */
 	@Bean
-	CookieSerializer sessionCookie(@Value("${gatehouse.secure-cookies:false}") boolean alwaysSecure) {
+	SessionCookie sessionCookie(@Value("${gatehouse.secure-cookies:false}") boolean alwaysSecure) {
 		return new SessionCookie(alwaysSecure);
 	}
 

@@ -41,8 +41,13 @@ final class SessionCookie implements CookieSerializer {
 		return serializerFor(request).readCookieValues(request);
 	}
 
+	/** Whether a cookie set in answer to this request is {@code Secure}: the rule for every cookie Gatehouse sets. */
+	boolean secure(HttpServletRequest request) {
+		return alwaysSecure || request.isSecure();
+	}
+
 	private CookieSerializer serializerFor(HttpServletRequest request) {
-		return alwaysSecure || request.isSecure() ? secure : plain;
+		return secure(request) ? secure : plain;
 	}
 
 	private static DefaultCookieSerializer serializer(String name, boolean secure) {
