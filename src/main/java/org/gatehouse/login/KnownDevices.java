@@ -13,6 +13,7 @@ import org.gatehouse.shared.Tokens;
 import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.gatehouse.user.Users;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,15 +38,15 @@ class KnownDevices implements ExpiringRows {
 	private final Clock clock;
 	private final Organizations organizations;
 	private final Users users;
-	private final SessionCookie sessionCookie;
+	private final boolean alwaysSecure;
 
 	KnownDevices(JdbcClient jdbc, Clock clock, Organizations organizations, Users users,
-			SessionCookie sessionCookie) {
+			@Value("${gatehouse.secure-cookies:false}") boolean alwaysSecure) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.organizations = organizations;
 		this.users = users;
-		this.sessionCookie = sessionCookie;
+		this.alwaysSecure = alwaysSecure;
 	}
 
 	/** The device cookie the request carries, or null. */
@@ -95,7 +96,7 @@ class KnownDevices implements ExpiringRows {
 		response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, device)
 			.path(ClientTarpit.CONSOLE_PATH)
 			.httpOnly(true)
-			.secure(sessionCookie.secure(request))
+			.secure(SessionCookie.secure(alwaysSecure, request))
 			.sameSite("Lax")
 			.maxAge(LIFETIME)
 			.build()

@@ -41,13 +41,16 @@ final class SessionCookie implements CookieSerializer {
 		return serializerFor(request).readCookieValues(request);
 	}
 
-	/** Whether a cookie set in answer to this request is {@code Secure}: the rule for every cookie Gatehouse sets. */
-	boolean secure(HttpServletRequest request) {
+	/**
+	 * Whether a cookie set in answer to this request is {@code Secure}, given {@code gatehouse.secure-cookies}:
+	 * the rule for every cookie Gatehouse sets.
+	 */
+	static boolean secure(boolean alwaysSecure, HttpServletRequest request) {
 		return alwaysSecure || request.isSecure();
 	}
 
 	private CookieSerializer serializerFor(HttpServletRequest request) {
-		return secure(request) ? secure : plain;
+		return secure(alwaysSecure, request) ? secure : plain;
 	}
 
 	private static DefaultCookieSerializer serializer(String name, boolean secure) {
