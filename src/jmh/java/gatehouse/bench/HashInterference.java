@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.gatehouse.system.PasswordHashing;
+import org.gatehouse.hashing.PasswordHashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**

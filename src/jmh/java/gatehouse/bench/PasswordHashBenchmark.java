@@ -2,7 +2,7 @@ package gatehouse.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.gatehouse.system.PasswordHashing;
+import org.gatehouse.hashing.PasswordHashing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.gatehouse.hashing.PasswordHashing;
 import org.gatehouse.support.Api;
-import org.gatehouse.system.PasswordHashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.gatehouse.support.Api.json;

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gatehouse.links.ExpiringRows;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Tokens;
 import org.gatehouse.shared.UserId;
-import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -8,9 +8,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.links.ExpiringRows;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.shared.Tokens;
-import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.gatehouse.user.Users;
 import org.springframework.beans.factory.annotation.Value;

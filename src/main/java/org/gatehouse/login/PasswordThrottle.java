@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.gatehouse.links.ExpiringRows;
 import org.gatehouse.shared.Emails;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.Tokens;
-import org.gatehouse.system.ExpiringRows;
 import org.gatehouse.system.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;

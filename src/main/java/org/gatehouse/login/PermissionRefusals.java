@@ -8,7 +8,7 @@ import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.shared.PermissionDenied;
 import org.gatehouse.shared.Problem;
-import org.gatehouse.system.ProblemResponses;
+import org.gatehouse.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;

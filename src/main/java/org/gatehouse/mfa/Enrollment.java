@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.mfa.internal.AuthenticatorRepository;
 import org.gatehouse.mfa.internal.Base32Secret;
 import org.gatehouse.mfa.internal.KeyUri;
@@ -27,7 +28,6 @@ import org.gatehouse.shared.Text;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.FaultInjection;
 import org.gatehouse.system.GatehouseSettings;
-import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Users;
 import org.springframework.context.ApplicationEventPublisher;

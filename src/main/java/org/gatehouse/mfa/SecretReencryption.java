@@ -5,7 +5,7 @@ import java.util.List;
 import org.gatehouse.mfa.internal.AuthenticatorRepository;
 import org.gatehouse.mfa.internal.SecretBox;
 import org.gatehouse.mfa.internal.StoredAuthenticator;
-import org.gatehouse.system.GatehouseCommand;
+import org.gatehouse.operations.GatehouseCommand;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.system.GatehouseSettings;
-import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

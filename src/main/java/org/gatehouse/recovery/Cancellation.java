@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
-import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.Tokens;
-import org.gatehouse.system.OneTimeTokens;
 import org.gatehouse.user.Account;
 import org.gatehouse.user.Credentials;
 import org.gatehouse.user.Users;

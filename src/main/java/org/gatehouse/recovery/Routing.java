@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.system.GatehouseSettings;
-import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

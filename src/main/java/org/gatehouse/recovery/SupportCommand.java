@@ -3,8 +3,8 @@ package org.gatehouse.recovery;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.gatehouse.operations.GatehouseCommand;
 import org.gatehouse.shared.ProblemException;
-import org.gatehouse.system.GatehouseCommand;
 import org.gatehouse.user.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

@@ -2,15 +2,9 @@ package org.gatehouse.system;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
@@ -19,32 +13,6 @@ class SystemConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/** One Argon2 computation per processor at a time, for passwords and recovery codes alike. */
-	@Bean
-	Argon2Slots argon2Slots(MeterRegistry meters) {
-		return new Argon2Slots(Runtime.getRuntime().availableProcessors(), meters);
-	}
-
-	/**
-	 * The service's {@link PasswordHashing Argon2id}, in the {@link Argon2Slots}; Bouncy Castle's with
-	 * {@code gatehouse.argon2.native=false}.
-	 */
-	@Bean
-	PasswordEncoder passwordEncoder(@Value(PasswordHashing.NATIVE_ALLOWED) boolean nativeArgon2, Argon2Slots slots) {
-		return slots.bound(PasswordHashing.argon2id(nativeArgon2));
-	}
-
-	/**
-	 * The schema brought to this build's migrations before anything uses the database; an embedded
-	 * database's files are made private before the first connection opens them.
-	 */
-	@Bean
-	SchemaMigrations schemaMigrations(DataSource dataSource, ResourceLoader resourceLoader,
-			@Value("${spring.datasource.url:}") String url) {
-		EmbeddedDatabaseFiles.prepare(url);
-		return new SchemaMigrations(dataSource, resourceLoader.getClassLoader());
 	}
 
 }

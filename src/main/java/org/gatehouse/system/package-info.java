@@ -1,6 +1,6 @@
 /**
- * Infrastructure every feature module uses: the clock, password hashing, single-use links,
- * settings and the translation of refusals into problem responses. Depends on no feature module.
+ * The service's settings ({@code gatehouse.*}), the clock, the data folder kept readable by its owner only, and the
+ * crash points of the crash-safety tests. Depends on no other module.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.gatehouse.system;

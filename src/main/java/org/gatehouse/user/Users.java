@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.role.ManagerLock;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
@@ -23,7 +24,6 @@ import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.Text;
 import org.gatehouse.shared.UserId;
 import org.gatehouse.system.GatehouseSettings;
-import org.gatehouse.system.OneTimeTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

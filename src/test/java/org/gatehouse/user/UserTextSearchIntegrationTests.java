@@ -1,10 +1,6 @@
 package org.gatehouse.user;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.sql.Connection;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,15 +8,18 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.gatehouse.operations.SchemaMigrations;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.support.TestEnvironment;
-import org.gatehouse.system.SchemaMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Searching users by part of a name or an email gives the same hits, totals and pages whichever way

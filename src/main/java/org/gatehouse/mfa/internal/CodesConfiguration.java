@@ -1,7 +1,7 @@
 package org.gatehouse.mfa.internal;
 
-import org.gatehouse.system.Argon2Slots;
-import org.gatehouse.system.PasswordHashing;
+import org.gatehouse.hashing.Argon2Slots;
+import org.gatehouse.hashing.PasswordHashing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.gatehouse.system.Argon2Slots;
-import org.gatehouse.system.PasswordHashing;
+import org.gatehouse.hashing.Argon2Slots;
+import org.gatehouse.hashing.PasswordHashing;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**

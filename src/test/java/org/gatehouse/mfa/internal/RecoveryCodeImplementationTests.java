@@ -1,8 +1,8 @@
 package org.gatehouse.mfa.internal;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.gatehouse.system.Argon2Memory;
-import org.gatehouse.system.Argon2Slots;
+import org.gatehouse.hashing.Argon2Memory;
+import org.gatehouse.hashing.Argon2Slots;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
