@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.login.internal.GatehouseAuthentication;
+import org.gatehouse.login.internal.Refusals;
 import org.gatehouse.mfa.Authenticators;
 import org.gatehouse.mfa.Enrollment;
 import org.gatehouse.mfa.EnrollmentResult;

@@ -4,6 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.gatehouse.login.internal.ClientTarpit;
+import org.gatehouse.login.internal.ClientThrottle;
+import org.gatehouse.login.internal.ConsoleSessionFilter;
+import org.gatehouse.login.internal.GatehouseAuthentication;
+import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.organization.SecurityOverview;
 import org.gatehouse.role.Roles;

@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import org.gatehouse.login.internal.GatehouseAuthentication;
 import org.gatehouse.shared.Permission;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.gatehouse.login.internal.ConsoleSessionFilter;
+import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.mfa.EnrollmentStarted;
 import org.gatehouse.shared.ProblemException;
 import org.springframework.stereotype.Controller;

@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import org.gatehouse.login.internal.GatehouseAuthentication;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;

@@ -1,14 +1,16 @@
 package org.gatehouse.login;
 
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gatehouse.login.internal.ApiTokens;
+import org.gatehouse.login.internal.GatehouseAuthentication;
 import org.gatehouse.mfa.EnrollmentStarted;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.role.Role;
@@ -29,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 @RestController
 @RequestMapping("/api/v1")

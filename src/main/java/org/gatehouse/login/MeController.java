@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gatehouse.login.internal.ApiTokens;
+import org.gatehouse.login.internal.GatehouseAuthentication;
+import org.gatehouse.login.internal.Refusals;
 import org.gatehouse.mfa.AuthenticatorView;
 import org.gatehouse.mfa.Authenticators;
 import org.gatehouse.mfa.Enrollment;

@@ -3,6 +3,9 @@ package org.gatehouse.login;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.gatehouse.login.internal.ClientThrottle;
+import org.gatehouse.login.internal.KnownDevices;
+import org.gatehouse.login.internal.PasswordThrottle;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.shared.Problem;

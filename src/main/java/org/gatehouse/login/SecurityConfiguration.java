@@ -6,6 +6,12 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gatehouse.login.internal.ApiTokens;
+import org.gatehouse.login.internal.BearerTokenFilter;
+import org.gatehouse.login.internal.ConsoleSessionFilter;
+import org.gatehouse.login.internal.GatehouseAuthentication;
+import org.gatehouse.login.internal.SessionCookie;
+import org.gatehouse.login.internal.SessionIds;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.web.SecurityHeaders;
 import org.springframework.beans.factory.annotation.Value;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.gatehouse.login.internal.ApiTokens;
+import org.gatehouse.login.internal.GatehouseAuthentication;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
@@ -42,7 +44,7 @@ public class SignInPolicy {
 	}
 
 	/** The authentication of a request, or empty when the sign-in no longer holds. */
-	Optional<GatehouseAuthentication> evaluate(SignedIn signedIn, String tokenHash) {
+	public Optional<GatehouseAuthentication> evaluate(SignedIn signedIn, String tokenHash) {
 		return current(signedIn).flatMap(account -> roles.find(account.organizationId(), account.roleId())
 			.map(role -> authentication(signedIn, account, role, tokenHash)));
 	}

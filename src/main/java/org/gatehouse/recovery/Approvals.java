@@ -9,6 +9,14 @@ import java.util.UUID;
 
 import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
+import org.gatehouse.recovery.internal.RecoveryGuards;
+import org.gatehouse.recovery.internal.ResetExecution;
+import org.gatehouse.recovery.internal.SupportAccess;
+import org.gatehouse.recovery.internal.SupportSettings;
+import org.gatehouse.recovery.internal.Ticket;
+import org.gatehouse.recovery.internal.TicketLog;
+import org.gatehouse.recovery.internal.TicketRepository;
+import org.gatehouse.recovery.internal.TicketViews;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;

@@ -8,6 +8,11 @@ import java.util.Optional;
 
 import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
+import org.gatehouse.recovery.internal.RecoveryGuards;
+import org.gatehouse.recovery.internal.Routing;
+import org.gatehouse.recovery.internal.Ticket;
+import org.gatehouse.recovery.internal.TicketLog;
+import org.gatehouse.recovery.internal.TicketRepository;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.Tokens;

@@ -41,7 +41,7 @@ public enum EvidenceItem {
 	}
 
 	/** Refuses (409) unless the items checked are enough to approve. */
-	static void requireSufficient(Collection<EvidenceItem> checked) {
+	public static void requireSufficient(Collection<EvidenceItem> checked) {
 		Set<EvidenceItem> items = checked.isEmpty() ? EnumSet.noneOf(EvidenceItem.class) : EnumSet.copyOf(checked);
 		if (items.size() < MINIMUM || items.stream().allMatch(EvidenceItem::knowledge)) {
 			throw new ProblemException(Problem.CONFLICT, "Record at least " + MINIMUM + " evidence items, at least one "

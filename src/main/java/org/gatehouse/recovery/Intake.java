@@ -5,6 +5,11 @@ import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.gatehouse.recovery.internal.InboundMessage;
+import org.gatehouse.recovery.internal.IntakeThrottle;
+import org.gatehouse.recovery.internal.MessageText;
+import org.gatehouse.recovery.internal.Routing;
+import org.gatehouse.recovery.internal.SupportSettings;
 import org.gatehouse.shared.Emails;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;

@@ -3,6 +3,7 @@ package org.gatehouse.recovery;
 import java.util.UUID;
 
 import org.gatehouse.help.HelpVotes;
+import org.gatehouse.recovery.internal.Evidence;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.PermissionDenied;

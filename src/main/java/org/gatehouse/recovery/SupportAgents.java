@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.recovery.internal.SupportAccess;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
 import org.gatehouse.shared.Permission;

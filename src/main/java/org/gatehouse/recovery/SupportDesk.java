@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.recovery.internal.Evidence;
+import org.gatehouse.recovery.internal.ResetExecution;
+import org.gatehouse.recovery.internal.SupportAccess;
+import org.gatehouse.recovery.internal.Ticket;
+import org.gatehouse.recovery.internal.TicketLog;
+import org.gatehouse.recovery.internal.TicketRepository;
+import org.gatehouse.recovery.internal.TicketViews;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;

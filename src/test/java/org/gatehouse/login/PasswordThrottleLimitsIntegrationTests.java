@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.gatehouse.login.internal.ClientThrottle;
+import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.shared.Tokens;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;

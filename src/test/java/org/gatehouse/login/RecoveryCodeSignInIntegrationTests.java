@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.login.internal.ConsoleSessionFilter;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;

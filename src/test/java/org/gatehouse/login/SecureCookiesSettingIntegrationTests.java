@@ -2,6 +2,8 @@ package org.gatehouse.login;
 
 import java.util.UUID;
 
+import org.gatehouse.login.internal.KnownDevices;
+import org.gatehouse.login.internal.SessionCookie;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
