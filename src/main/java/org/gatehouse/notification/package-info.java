@@ -3,5 +3,6 @@
  * dispatcher that delivers each message over SMTP (or to the local mailbox of the embedded
  * default), retrying until it is delivered.
  */
-@org.springframework.modulith.ApplicationModule
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "mfa", "organization", "recovery",
+		"role", "shared", "system", "user" })
 package org.gatehouse.notification;
