@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: bench/large-org.sh [users] [warm-up] [timed]        (defaults: 100000 50 200)
-# Issue #7 item 5: one organization with 100,000 users on PostgreSQL, and p50/p95/p99/max of the
+# One organization with 100,000 users on PostgreSQL, and p50/p95/p99/max of the
 # administrator's calls against the packaged service on JDK 25. Builds the jar and the driver, makes a
 # fresh database (DB, default gatehouse_largeorg; kept afterwards for EXPLAIN ANALYZE), starts the
 # service on a free port (PORT to choose one), runs gatehouse.bench.LargeOrganization, stops the service.

@@ -4,7 +4,7 @@
 # its own on the local PostgreSQL (DB=h2 for the embedded H2 instead), makes an organization of USERS users through
 # the API (once; kept in target/bench), and runs the load driver (gatehouse.bench.SignInLoad) at concurrency 4, 16
 # and 64, then at 16 in three freshly started processes, then at 16 beside a client spraying wrong passwords.
-# Settings: CONCURRENCY (4,16,64), FRESH (3 fresh processes), SPRAY (16 threads, 0: none), USERS (4000; at 2000 the driver runs out of users on a fast day, see docs/performance-history.md), DURATION (60 s per level), WARMUP (10 s), DB (postgresql|h2), PORT (18480), SMTP (18425);
+# Settings: CONCURRENCY (4,16,64), FRESH (3 fresh processes), SPRAY (16 threads, 0: none), USERS (4000: each user signs in at most once per 30 s step, so 2000 would cap the driver at 66.7 sign-ins/s), DURATION (60 s per level), WARMUP (10 s), DB (postgresql|h2), PORT (18480), SMTP (18425);
 # MODE=sustained instead runs 10 minutes (DURATION=600) of sign-ins mixed with admin calls at concurrency 16,
 # printing memory, threads, open files and database connections every 30 s. MODE=mail queues MESSAGES (2000) mails in
 # the database and measures how fast the service delivers them over SMTP (PostgreSQL only).

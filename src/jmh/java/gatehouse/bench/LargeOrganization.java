@@ -20,7 +20,7 @@ import org.gatehouse.support.Console;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #7 item 5: one organization with 100,000 users, and the latency of the administrator's calls
+ * One organization with 100,000 users, and the latency of the administrator's calls
  * against the running service. Sets the organization up through the public API (sign-up, primary
  * email verified from the local mailbox, chief operator enrolled with TOTP, roles), seeds the users
  * with JDBC ({@link LargeOrganizationSeed}), then times each call sequentially over HTTP after a

@@ -37,7 +37,7 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
 
 /**
  * kill -9 inside an MFA reset, an enrollment confirmation, a role edit and a support reset
- * (SECURITY.md promise 7): a node started with a crash point halts there in the middle of the
+ * (docs/security.md, promise 7): a node started with a crash point halts there in the middle of the
  * request; the database then holds exactly what it held before (every row of the organization
  * compared, and for a support reset the ticket and the platform's trail too), the audit chain is
  * intact, no email of the lost change is ever sent; and the same action then succeeds on a node

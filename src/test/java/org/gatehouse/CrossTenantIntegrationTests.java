@@ -22,8 +22,9 @@ import static org.gatehouse.support.Api.json;
 import static org.gatehouse.support.Fixtures.uniqueEmail;
 
 /**
- * Tenancy comes only from the signed-in principal (SECURITY.md): an id of another organization
- * behaves exactly like an id that does not exist — 404, the same body, nothing changed, no email.
+ * Tenancy comes only from the signed-in principal (docs/security.md, who may do what): an id of
+ * another organization behaves exactly like an id that does not exist — 404, the same body, nothing
+ * changed, no email.
  */
 @IntegrationTest
 class CrossTenantIntegrationTests {

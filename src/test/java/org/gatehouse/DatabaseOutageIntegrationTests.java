@@ -28,7 +28,7 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
 
 /**
  * With its database unreachable a node refuses sign-in with 503 and never waves anyone through
- * (SECURITY.md promise 8), health reports DOWN, and the node recovers by itself when the database
+ * (docs/security.md, promise 8), health reports DOWN, and the node recovers by itself when the database
  * returns. The outage is a TCP proxy between the node process and PostgreSQL that is cut, so the
  * server the other tests use keeps running. Node processes run in the PostgreSQL execution only.
  */

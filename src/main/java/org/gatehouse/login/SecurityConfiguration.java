@@ -97,7 +97,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * No observations of Spring Security's own: they time every filter of every request, which costs
-	 * the sign-in path about a tenth of its processor time outside the password hash (JFR, docs/performance-history.md),
+	 * the sign-in path about a tenth of its processor time outside the password hash (a JFR profile of bench/run.sh),
 	 * while each request is still timed once as http.server.requests and sign-in outcomes are counted
 	 * by the service's own meters.
 	 */

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Where a recovery ticket stands (DESIGN.md, S6), and which state may follow which. */
+/** Where a recovery ticket stands (S6 in docs/security.md), and which state may follow which. */
 public enum TicketState {
 
 	OPEN, AWAITING_EMAIL_PROOF, AWAITING_EVIDENCE, AWAITING_APPROVAL, WAITING_PERIOD, READY, EXECUTED, CANCELLED,

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * API bearer tokens end like console sessions (SECURITY.md, sessions and tokens): after 30 minutes
+ * API bearer tokens end like console sessions (docs/security.md, sessions and tokens): after 30 minutes
  * unused, and 12 hours after the sign-in however busy. The last use is kept in the database, so
  * every node sees it.
  */

@@ -22,7 +22,7 @@ import static org.gatehouse.support.Api.json;
 import static org.gatehouse.support.Fixtures.PASSWORD;
 
 /**
- * Wrong passwords sent by others must not stop the owner's correct one (SECURITY.md, password
+ * Wrong passwords sent by others must not stop the owner's correct one (docs/security.md, password
  * failures): the slow-down applies to each client address and account, so a client that has not
  * been failing signs in at once however hard the account is being guessed at, far below the
  * account-wide ceiling that {@link PasswordThrottleLimitsIntegrationTests} covers.

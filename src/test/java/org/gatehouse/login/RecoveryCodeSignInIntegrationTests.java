@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
 
 /**
- * A recovery code is never the strongest factor (SECURITY.md, step-up): a sign-in with one may
+ * A recovery code is never the strongest factor (docs/security.md, step-up): a sign-in with one may
  * replace the person's own device, and nothing else that needs step-up. The attacker holds an
  * administrator's password and one of their recovery codes.
  */

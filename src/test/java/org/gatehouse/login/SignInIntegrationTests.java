@@ -23,7 +23,7 @@ import static org.gatehouse.support.Fixtures.uniqueEmail;
 import static org.gatehouse.support.Fixtures.uniqueSlug;
 
 /**
- * The password step (SECURITY.md, promise 6): unknown organization, unknown user, wrong password
+ * The password step (docs/security.md, promise 6): unknown organization, unknown user, wrong password
  * and a disabled user are indistinguishable, and guessing slows down without ever locking out.
  */
 @IntegrationTest

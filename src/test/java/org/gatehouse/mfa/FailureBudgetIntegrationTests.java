@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
 
 /**
- * The shared per-account failure budget (SECURITY.md): 5 free failures, then waits of 30 s
- * doubling to 1 h; attempts during a wait are refused unevaluated and do not extend it; a lock
- * ends the half-finished sign-in; 100 consecutive failures suspend the authenticators.
+ * The shared per-account failure budget (docs/security.md, second factor): 5 free failures, then
+ * waits of 30 s doubling to 1 h; attempts during a wait are refused unevaluated and do not extend
+ * it; a lock ends the half-finished sign-in; 100 consecutive failures suspend the authenticators.
  */
 @IntegrationTest
 class FailureBudgetIntegrationTests {

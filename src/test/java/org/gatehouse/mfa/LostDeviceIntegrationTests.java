@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
 
-/** The administrator paths of the lost-device article, S1 to S5 (DESIGN.md). */
+/** The administrator paths of the lost-device article, S1 to S5 (docs/security.md, scenarios). */
 @IntegrationTest
 class LostDeviceIntegrationTests {
 

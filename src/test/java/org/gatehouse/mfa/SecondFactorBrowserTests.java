@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 3 in headless Chromium: a user whose role requires MFA enrolls from the page's manual key,
+ * The second factor in headless Chromium: a user whose role requires MFA enrolls from the page's manual key,
  * keeps the recovery codes, signs in with a code, adds a backup device and removes the first one.
  */
 @IntegrationTest

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
 
 /**
- * The challenge as SECURITY.md's policy table says: the server's step ±1, each step once per
+ * The challenge as docs/security.md's second-factor table says: the server's step ±1, each step once per
  * device (a replay answers exactly like a wrong code), a real authenticator app's codes, and
  * secrets bound to their row.
  */

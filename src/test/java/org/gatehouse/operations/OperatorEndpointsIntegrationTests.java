@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The actuator belongs to the operator (issue #25, item 2): the metrics count tickets, sign-ins and
+ * The actuator belongs to the operator: the metrics count tickets, sign-ins and
  * mail, so anyone who could read them could watch a counter move after their own request. Only the
  * bare health status stays public.
  */

@@ -15,7 +15,7 @@ import static org.gatehouse.support.Fixtures.VERIFY_SUBJECT;
 import static org.gatehouse.support.Fixtures.uniqueEmail;
 import static org.gatehouse.support.Fixtures.uniqueSlug;
 
-/** Issue 2 in headless Chromium: sign up, confirm the email, sign in, invite a user who sets a password. */
+/** The basics in headless Chromium: sign up, confirm the email, sign in, invite a user who sets a password. */
 @IntegrationTest
 class FoundationBrowserTests {
 

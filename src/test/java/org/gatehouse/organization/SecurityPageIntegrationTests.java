@@ -105,7 +105,7 @@ class SecurityPageIntegrationTests {
 
 	/**
 	 * With 100,000 users the page is dominated by the one pass over the organization's users that
-	 * counts the coverage (docs/performance-history.md); everything else is a single-row read, each read once.
+	 * counts the coverage (bench/large-org.sh, docs/performance.md); everything else is a single-row read, each read once.
 	 */
 	@Test
 	void theSecurityPageReadsTheUsersOnceAndNothingTwice() {

@@ -21,7 +21,7 @@ import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
 import static org.gatehouse.recovery.SupportFixtures.PROOF;
 
 /**
- * Issue #25, item 7: anyone can file a request naming an organization, so an unproven ticket must
+ * Anyone can file a request naming an organization, so an unproven ticket must
  * not keep the chief operator's own request, from the verified primary email, out. The proof of the
  * primary mailbox supersedes the unproven tickets; a recovery already under way is not replaced, and
  * the primary address is told so.

@@ -114,7 +114,7 @@ class InboundEmailIntegrationTests {
 		mailbox.await(personal, SupportFixtures.ACKNOWLEDGEMENT);
 	}
 
-	/** Issue #25, item 9, on the gateway's path: a forged From gets three acknowledgements an hour, no more. */
+	/** The mailbox limit on the gateway's path: a forged From gets three acknowledgements an hour, no more. */
 	@Test
 	void aSenderAddressGetsAtMostThreeAcknowledgementsAnHour() throws Exception {
 		String victim = Fixtures.uniqueEmail("forged-from");

@@ -166,8 +166,8 @@ class IntakeIntegrationTests {
 	}
 
 	/**
-	 * Issue #25, item 9: the form mailed an acknowledgement to any address, one after another. A mailbox
-	 * gets three an hour, however its address is spelled and from however many clients; the requests
+	 * The form mails an acknowledgement to whatever address is typed, so without a limit anyone could
+	 * flood a mailbox through it. A mailbox gets three an hour, however its address is spelled and from however many clients; the requests
 	 * past that are filed and answered exactly the same, without mail.
 	 */
 	@Test

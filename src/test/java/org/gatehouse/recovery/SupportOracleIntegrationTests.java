@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
 
 /**
- * Issue #25, item 2: the public support form must not be an oracle. The four cases an attacker wants
+ * The public support form must not be an oracle. The four cases an attacker wants
  * to tell apart (no such organization; an organization and an address that is not its primary email;
  * its verified primary email; an organization with another administrator) get the same answer, the
  * same acknowledgement, the same work before the answer, and no public metric that moves.

@@ -25,7 +25,7 @@ import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
 import static org.gatehouse.recovery.SupportFixtures.PROOF;
 
 /**
- * Issue 5's primary-email track (S6) walked in headless Chromium: a chief operator who lost their
+ * The primary-email track of S6 walked in headless Chromium: a chief operator who lost their
  * only device and is their organization's only administrator asks support from the public form,
  * proves the mailbox of record with the emailed link and the password, a support agent approves in
  * the support console, and the chief operator enrolls a new device at the next sign-in. The

@@ -26,8 +26,8 @@ import static org.gatehouse.support.Api.json;
 
 /**
  * A role that grants an administrative permission always requires MFA, and no MFA exemption is
- * granted to a holder of one (SECURITY.md, who may do what). The seed's "turn off the role's MFA"
- * stays for the other roles.
+ * granted to a holder of one (docs/security.md, who may do what). The help article's "turn off the
+ * role's MFA" (S3) stays for the other roles.
  */
 @IntegrationTest
 class AdministrativeRolesRequireMfaIntegrationTests {

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-account budget of second-factor failures (SECURITY.md): 5 free, then waits of 30 s
- * doubling to 1 h, and suspension at 100 consecutive failures. The row is locked for the whole
- * attempt, so attempts on one account are serialized across sessions and nodes.
+ * The per-account budget of second-factor failures (docs/security.md, second factor): 5 free,
+ * then waits of 30 s doubling to 1 h, and suspension at 100 consecutive failures. The row is locked
+ * for the whole attempt, so attempts on one account are serialized across sessions and nodes.
  */
 @Repository
 public class FailureBudget {
