@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${PORT:-18377} DB=${DB:-postgresql}
 if [ "$DB" = postgresql ]; then
+  # every run starts in a fresh data folder but shares the database, so every run must bring the same encryption key
+  export GATEHOUSE_ENCRYPTION_KEY=${GATEHOUSE_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists gatehouse_startup" -c "create database gatehouse_startup"
   export SPRING_PROFILES_ACTIVE=postgres GATEHOUSE_DB_URL=jdbc:postgresql://127.0.0.1:5432/gatehouse_startup \
     GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
