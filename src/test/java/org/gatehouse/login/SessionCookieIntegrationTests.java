@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Fixtures.PASSWORD;
@@ -27,17 +25,11 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * {@code __Host-}-prefixed when the trusted proxy says https, plain on plain http.
  */
 @IntegrationTest
-class SessionCookieIntegrationTests {
+class SessionCookieIntegrationTests extends IntegrationTestBase {
 
 	static final String PLAIN = "GATEHOUSE_SESSION";
 
 	static final String HOST_PREFIXED = "__Host-GATEHOUSE_SESSION";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
 
 	Org org;
 
