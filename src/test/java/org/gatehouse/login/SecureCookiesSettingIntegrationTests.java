@@ -1,7 +1,5 @@
 package org.gatehouse.login;
 
-import java.util.UUID;
-
 import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.login.internal.SessionCookie;
 import org.gatehouse.support.Api;
@@ -37,8 +35,7 @@ class SecureCookiesSettingIntegrationTests {
 	@Test
 	void theSettingMakesTheSessionAndTheKnownDeviceCookieSecureOnPlainHttp() {
 		Org org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		Fixtures.Member reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		Fixtures.Member reader = fixtures.consoleReader(org);
 		RawHttp http = new RawHttp(api.port());
 		RawHttp.Response page = http.send("GET", "/login", null, "Host", "localhost", "Accept", "text/html");
 		String anonymous = value(setCookie(page, SessionCookie.SECURE_NAME).orElseThrow());

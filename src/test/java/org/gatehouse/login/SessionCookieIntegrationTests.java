@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
@@ -38,8 +37,7 @@ class SessionCookieIntegrationTests extends IntegrationTestBase {
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		reader = fixtures.consoleReader(org);
 	}
 
 	@Test

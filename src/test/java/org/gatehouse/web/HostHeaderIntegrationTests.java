@@ -1,7 +1,5 @@
 package org.gatehouse.web;
 
-import java.util.UUID;
-
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
@@ -35,8 +33,7 @@ class HostHeaderIntegrationTests extends IntegrationTestBase {
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		reader = fixtures.consoleReader(org);
 	}
 
 	@Test
