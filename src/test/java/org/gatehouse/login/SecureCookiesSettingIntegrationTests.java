@@ -2,14 +2,13 @@ package org.gatehouse.login;
 
 import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.login.internal.SessionCookie;
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +23,7 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  */
 @IntegrationTest
 @TestPropertySource(properties = "gatehouse.secure-cookies=true")
-class SecureCookiesSettingIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class SecureCookiesSettingIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void theSettingMakesTheSessionAndTheKnownDeviceCookieSecureOnPlainHttp() {
