@@ -19,6 +19,7 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,13 +35,7 @@ import static org.gatehouse.support.Api.json;
  * hashed before their transaction opens: while they wait, no connection is out of the pool.
  */
 @IntegrationTest
-class HashingWithoutAConnectionIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class HashingWithoutAConnectionIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	Argon2Slots slots;

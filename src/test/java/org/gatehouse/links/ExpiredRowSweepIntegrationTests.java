@@ -9,28 +9,15 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Expired tokens leave the database; the ones still alive keep working. */
 @IntegrationTest
-class ExpiredRowSweepIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
+class ExpiredRowSweepIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	ExpiredRowSweep sweep;

@@ -5,15 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 import org.gatehouse.shared.Tokens;
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,19 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * every node sees it.
  */
 @IntegrationTest
-class ApiTokenIdleIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
+class ApiTokenIdleIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void anAccessTokenUnusedForThirtyOneMinutesIsRefused() {

@@ -4,11 +4,10 @@ import java.time.Duration;
 
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +16,7 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
 /** A client over its limit of failed sign-ins is answered late, without a request thread, and nothing is hashed. */
 @IntegrationTest
 @TestPropertySource(properties = { "gatehouse.sign-in.client-failures-per-minute=3", "gatehouse.sign-in.tarpit=1500ms" })
-class ClientTarpitIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class ClientTarpitIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void aClientOverItsLimitIsRefusedOnlyAfterTheTarpitDelayWhileOthersSignInAtOnce() {

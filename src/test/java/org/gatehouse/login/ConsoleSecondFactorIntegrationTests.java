@@ -1,26 +1,18 @@
 package org.gatehouse.login;
 
 import org.gatehouse.support.Console;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console's second step: enrollment, the challenge, a new session id at each step, a lock ending the session. */
 @IntegrationTest
-class ConsoleSecondFactorIntegrationTests {
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
+class ConsoleSecondFactorIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

@@ -9,11 +9,9 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Console.SESSION_COOKIE;
@@ -26,19 +24,7 @@ import static org.gatehouse.support.Fixtures.uniqueSlug;
  * ends the session, and a half-finished sign-in that reaches nothing but its second step.
  */
 @IntegrationTest
-class ConsoleSecurityIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
+class ConsoleSecurityIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

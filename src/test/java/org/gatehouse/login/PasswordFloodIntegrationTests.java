@@ -9,13 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -28,18 +26,9 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * account-wide ceiling that {@link PasswordThrottleLimitsIntegrationTests} covers.
  */
 @IntegrationTest
-class PasswordFloodIntegrationTests {
+class PasswordFloodIntegrationTests extends IntegrationTestBase {
 
 	static final String WRONG = "not the password at all";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
 
 	Api.Response password(String client, String slug, String email, String password) {
 		return api.withHeader("X-Forwarded-For", client)

@@ -17,10 +17,8 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,21 +33,9 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
 @IntegrationTest
 @TestPropertySource(properties = { "gatehouse.sign-in.client-failures-per-minute=8", "gatehouse.sign-in.tarpit=100ms",
 		"gatehouse.sign-in.account-failures-per-hour=20" })
-class PasswordThrottleLimitsIntegrationTests {
+class PasswordThrottleLimitsIntegrationTests extends IntegrationTestBase {
 
 	static final String WRONG = "not the password at all";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Api.Response password(String client, String slug, String email, String password) {
 		return api.withHeader("X-Forwarded-For", client)

@@ -17,17 +17,14 @@ import org.awaitility.Awaitility;
 import org.gatehouse.login.internal.ConsoleSessionFilter;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,22 +36,7 @@ import static org.gatehouse.support.Api.json;
  * administrator's password and one of their recovery codes.
  */
 @IntegrationTest
-class RecoveryCodeSignInIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class RecoveryCodeSignInIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

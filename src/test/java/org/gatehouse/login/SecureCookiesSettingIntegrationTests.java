@@ -1,17 +1,14 @@
 package org.gatehouse.login;
 
-import java.util.UUID;
-
 import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.login.internal.SessionCookie;
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,19 +23,12 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  */
 @IntegrationTest
 @TestPropertySource(properties = "gatehouse.secure-cookies=true")
-class SecureCookiesSettingIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class SecureCookiesSettingIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void theSettingMakesTheSessionAndTheKnownDeviceCookieSecureOnPlainHttp() {
 		Org org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		Fixtures.Member reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		Fixtures.Member reader = fixtures.consoleReader(org);
 		RawHttp http = new RawHttp(api.port());
 		RawHttp.Response page = http.send("GET", "/login", null, "Host", "localhost", "Accept", "text/html");
 		String anonymous = value(setCookie(page, SessionCookie.SECURE_NAME).orElseThrow());

@@ -2,16 +2,14 @@ package org.gatehouse.login;
 
 import java.util.List;
 
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Console.Page;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * policy allows no inline script or style, so its pages must not have any.
  */
 @IntegrationTest
-class SecurityHeadersIntegrationTests {
+class SecurityHeadersIntegrationTests extends IntegrationTestBase {
 
 	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	static final String API_POLICY = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
 
 	RawHttp http() {
 		return new RawHttp(api.port());

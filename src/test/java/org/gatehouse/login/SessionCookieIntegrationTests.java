@@ -4,18 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Fixtures.PASSWORD;
@@ -27,17 +24,11 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * {@code __Host-}-prefixed when the trusted proxy says https, plain on plain http.
  */
 @IntegrationTest
-class SessionCookieIntegrationTests {
+class SessionCookieIntegrationTests extends IntegrationTestBase {
 
 	static final String PLAIN = "GATEHOUSE_SESSION";
 
 	static final String HOST_PREFIXED = "__Host-GATEHOUSE_SESSION";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
 
 	Org org;
 
@@ -46,8 +37,7 @@ class SessionCookieIntegrationTests {
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		reader = fixtures.consoleReader(org);
 	}
 
 	@Test

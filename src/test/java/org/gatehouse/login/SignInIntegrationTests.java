@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -27,18 +25,9 @@ import static org.gatehouse.support.Fixtures.uniqueSlug;
  * and a disabled user are indistinguishable, and guessing slows down without ever locking out.
  */
 @IntegrationTest
-class SignInIntegrationTests {
+class SignInIntegrationTests extends IntegrationTestBase {
 
 	static final String WRONG = "not the password at all";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
 
 	Org org;
 

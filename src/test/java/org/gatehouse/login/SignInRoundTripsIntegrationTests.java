@@ -1,13 +1,11 @@
 package org.gatehouse.login;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RoundTrips;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -24,16 +22,7 @@ import static org.gatehouse.support.Api.json;
  * flush its log to disk, and each wait is a context switch on the cores that hash passwords.
  */
 @IntegrationTest
-class SignInRoundTripsIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
+class SignInRoundTripsIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void aPasswordAndTotpSignInTakesFourRoundTripsAndOneCommitForThePasswordAndSevenAndOneForTheCode() {

@@ -4,14 +4,11 @@ import java.time.Duration;
 
 import org.gatehouse.mfa.internal.FailureBudget;
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -22,19 +19,7 @@ import static org.gatehouse.support.Api.json;
  * it; a lock ends the half-finished sign-in; 100 consecutive failures suspend the authenticators.
  */
 @IntegrationTest
-class FailureBudgetIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
+class FailureBudgetIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

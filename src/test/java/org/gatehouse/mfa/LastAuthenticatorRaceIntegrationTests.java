@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Race;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,23 +23,11 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * read equal the rows left.
  */
 @IntegrationTest
-class LastAuthenticatorRaceIntegrationTests {
+class LastAuthenticatorRaceIntegrationTests extends IntegrationTestBase {
 
 	static final int ROUNDS = 20;
 
 	static final String REMOVED_SUBJECT = "authenticator was removed";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/** An employee (the role requires MFA) with three devices, signed in with a fresh second factor. */
 	Member employeeWithThreeDevices(Org org) {

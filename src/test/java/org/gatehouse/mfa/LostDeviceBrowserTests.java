@@ -2,16 +2,13 @@ package org.gatehouse.mfa;
 
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Browser;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -26,22 +23,10 @@ import static org.gatehouse.support.Fixtures.uniqueEmail;
  * browser.
  */
 @IntegrationTest
-class LostDeviceBrowserTests {
+class LostDeviceBrowserTests extends IntegrationTestBase {
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
 
 	Org org;
 

@@ -10,11 +10,10 @@ import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +21,7 @@ import static org.gatehouse.support.Api.json;
 
 /** The administrator paths of the lost-device article, S1 to S5 (docs/security.md, scenarios). */
 @IntegrationTest
-class LostDeviceIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
+class LostDeviceIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

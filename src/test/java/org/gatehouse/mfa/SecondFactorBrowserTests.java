@@ -1,15 +1,12 @@
 package org.gatehouse.mfa;
 
 import org.gatehouse.support.Browser;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,19 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps the recovery codes, signs in with a code, adds a backup device and removes the first one.
  */
 @IntegrationTest
-class SecondFactorBrowserTests {
+class SecondFactorBrowserTests extends IntegrationTestBase {
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
 
 	@Test
 	void anEmployeeEnrollsSignsInWithACodeAddsABackupDeviceSignsInWithItAndRemovesTheFirstDevice() {

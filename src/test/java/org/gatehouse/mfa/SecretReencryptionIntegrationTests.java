@@ -7,32 +7,25 @@ import org.gatehouse.mfa.internal.AuthenticatorRepository;
 import org.gatehouse.mfa.internal.Base32Secret;
 import org.gatehouse.mfa.internal.SecretBox;
 import org.gatehouse.mfa.internal.StoredAuthenticator;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Key rotation: the re-encryption command seals every secret under the new key, still bound to its row. */
 @IntegrationTest
-class SecretReencryptionIntegrationTests {
-
-	@Autowired
-	Fixtures fixtures;
+class SecretReencryptionIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	AuthenticatorRepository authenticators;
 
 	@Autowired
 	PlatformTransactionManager transactions;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	Environment env;

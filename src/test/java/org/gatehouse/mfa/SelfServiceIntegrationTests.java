@@ -12,12 +12,9 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,22 +25,7 @@ import static org.gatehouse.support.Api.json;
  * recovery codes, step-up, and the promise that a secret is shown exactly once.
  */
 @IntegrationTest
-class SelfServiceIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class SelfServiceIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

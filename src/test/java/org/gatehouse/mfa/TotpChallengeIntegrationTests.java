@@ -21,14 +21,11 @@ import com.google.zxing.common.HybridBinarizer;
 import org.gatehouse.mfa.internal.Base32Secret;
 import org.gatehouse.mfa.internal.TotpCodes;
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -39,21 +36,9 @@ import static org.gatehouse.support.Api.json;
  * secrets bound to their row.
  */
 @IntegrationTest
-class TotpChallengeIntegrationTests {
+class TotpChallengeIntegrationTests extends IntegrationTestBase {
 
 	static final TotpCodes TOTP = new TotpCodes();
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Org org;
 

@@ -4,19 +4,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.OperatorMetrics;
 import org.gatehouse.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,24 +24,9 @@ import static org.gatehouse.support.Api.json;
  * the server returns.
  */
 @IntegrationTest
-class MailOutageIntegrationTests {
+class MailOutageIntegrationTests extends IntegrationTestBase {
 
 	static final String SUBJECT = "MFA was reset on your account";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	JavaMailSenderImpl sender;

@@ -2,9 +2,8 @@ package org.gatehouse.operations;
 
 import java.net.http.HttpResponse;
 
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.OperatorMetrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,13 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and integrators rely on: health, Prometheus metrics (read with the operator's token), the OpenAPI document and Swagger UI. */
 @IntegrationTest
-class OperationsIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class OperationsIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	ApplicationContext context;

@@ -2,12 +2,10 @@ package org.gatehouse.operations;
 
 import java.net.http.HttpResponse;
 
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.OperatorMetrics;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bare health status stays public.
  */
 @IntegrationTest
-class OperatorEndpointsIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class OperatorEndpointsIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void anonymousClientsCannotReadTheMetrics() {

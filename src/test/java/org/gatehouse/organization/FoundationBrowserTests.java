@@ -3,10 +3,9 @@ package org.gatehouse.organization;
 import org.gatehouse.support.Browser;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Fixtures.INVITATION_SUBJECT;
@@ -17,16 +16,10 @@ import static org.gatehouse.support.Fixtures.uniqueSlug;
 
 /** The basics in headless Chromium: sign up, confirm the email, sign in, invite a user who sets a password. */
 @IntegrationTest
-class FoundationBrowserTests {
+class FoundationBrowserTests extends IntegrationTestBase {
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
 
 	@Test
 	void aNewOrganizationSignsUpConfirmsItsEmailSignsInAndInvitesAUserWhoSetsAPasswordAndSignsIn() {

@@ -9,13 +9,10 @@ import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RoundTrips;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,22 +20,7 @@ import static org.gatehouse.support.Api.json;
 
 /** S7, prevention: coverage, the chief operator's lockout risk, handing the title on, the audit trail. */
 @IntegrationTest
-class SecurityPageIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class SecurityPageIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

@@ -9,13 +9,12 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Mailbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +26,7 @@ import static org.gatehouse.support.Fixtures.uniqueEmail;
 import static org.gatehouse.support.Fixtures.uniqueSlug;
 
 @IntegrationTest
-class SignUpIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	JdbcClient jdbc;
+class SignUpIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void signUpCreatesTheFourBuiltInRolesAndTheChiefOperatorWhoMustEnrollMfa() {

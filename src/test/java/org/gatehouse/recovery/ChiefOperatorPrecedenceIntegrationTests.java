@@ -4,16 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,29 +23,9 @@ import static org.gatehouse.recovery.SupportFixtures.PROOF;
  * the primary address is told so.
  */
 @IntegrationTest
-class ChiefOperatorPrecedenceIntegrationTests {
+class ChiefOperatorPrecedenceIntegrationTests extends SupportTestBase {
 
 	static final String UNDER_WAY = "a recovery is already under way";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SupportFixtures support;
 
 	Org org;
 
@@ -57,8 +33,6 @@ class ChiefOperatorPrecedenceIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 		agent = support.agent(false);
 	}

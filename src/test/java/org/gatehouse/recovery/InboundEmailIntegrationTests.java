@@ -11,12 +11,8 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -29,36 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = "gatehouse.support.inbound-secret=" + InboundEmailIntegrationTests.SECRET)
-class InboundEmailIntegrationTests {
+class InboundEmailIntegrationTests extends SupportTestBase {
 
 	static final String SECRET = "gateway-secret-for-tests-0123456789";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SupportFixtures support;
 
 	Org org;
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 	}
 

@@ -15,12 +15,9 @@ import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,37 +26,15 @@ import static org.gatehouse.support.Api.json;
 
 /** Intake of S6: the form and its API, the same answer for everyone, the guards, the limits. */
 @IntegrationTest
-class IntakeIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
+class IntakeIntegrationTests extends SupportTestBase {
 
 	@Autowired
 	DueResets job;
-
-	SupportFixtures support;
 
 	Org org;
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 	}
 

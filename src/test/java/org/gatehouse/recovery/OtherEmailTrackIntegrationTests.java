@@ -13,12 +13,9 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -29,25 +26,7 @@ import static org.gatehouse.recovery.SupportFixtures.NOTICE;
 
 /** The standard track of S6: identity evidence, two agents, a waiting period anyone notified can cancel. */
 @IntegrationTest
-class OtherEmailTrackIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
+class OtherEmailTrackIntegrationTests extends SupportTestBase {
 
 	@Autowired
 	DueResets job;
@@ -58,8 +37,6 @@ class OtherEmailTrackIntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	SupportFixtures support;
-
 	Org org;
 
 	SupportFixtures.Agent agent;
@@ -68,8 +45,6 @@ class OtherEmailTrackIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 		agent = support.agent(false);
 		lead = support.agent(true);

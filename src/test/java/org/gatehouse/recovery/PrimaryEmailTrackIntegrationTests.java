@@ -5,17 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.gatehouse.recovery.internal.DueResets;
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,30 +19,10 @@ import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
 
 /** The expedited track of S6: the primary email proven by a link, the password once, one agent. */
 @IntegrationTest
-class PrimaryEmailTrackIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
+class PrimaryEmailTrackIntegrationTests extends SupportTestBase {
 
 	@Autowired
 	DueResets job;
-
-	SupportFixtures support;
 
 	Org org;
 
@@ -54,8 +30,6 @@ class PrimaryEmailTrackIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 		agent = support.agent(false);
 	}

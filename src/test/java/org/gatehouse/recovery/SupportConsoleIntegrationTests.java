@@ -9,13 +9,9 @@ import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.gatehouse.support.OperatorMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,27 +19,7 @@ import static org.gatehouse.support.Api.json;
 
 /** The support console and its API: who reaches it, what it shows, and what it never shows. */
 @IntegrationTest
-class SupportConsoleIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SupportFixtures support;
+class SupportConsoleIntegrationTests extends SupportTestBase {
 
 	Org org;
 
@@ -51,8 +27,6 @@ class SupportConsoleIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 		agent = support.agent(false);
 	}

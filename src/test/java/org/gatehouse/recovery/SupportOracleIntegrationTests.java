@@ -9,14 +9,9 @@ import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.gatehouse.support.OperatorMetrics;
 import org.gatehouse.support.RoundTrips;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
@@ -28,33 +23,7 @@ import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
  * same acknowledgement, the same work before the answer, and no public metric that moves.
  */
 @IntegrationTest
-class SupportOracleIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SupportFixtures support;
-
-	@BeforeEach
-	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
-	}
+class SupportOracleIntegrationTests extends SupportTestBase {
 
 	@Test
 	void theFourIntakeCasesLookAlikeToEveryoneWithoutTheOperatorsToken() {

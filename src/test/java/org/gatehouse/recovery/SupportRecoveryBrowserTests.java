@@ -6,19 +6,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Browser;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.Mailbox;
-import org.gatehouse.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.recovery.SupportFixtures.ACKNOWLEDGEMENT;
@@ -33,32 +29,12 @@ import static org.gatehouse.recovery.SupportFixtures.PROOF;
  * browser.
  */
 @IntegrationTest
-class SupportRecoveryBrowserTests {
+class SupportRecoveryBrowserTests extends SupportTestBase {
 
 	static final Pattern REFERENCE = Pattern.compile("reference ([0-9a-f-]{36})");
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SupportAgents supportAgents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	SupportFixtures support;
 
 	Org org;
 
@@ -66,8 +42,6 @@ class SupportRecoveryBrowserTests {
 
 	@BeforeEach
 	void setUp() {
-		support = new SupportFixtures(api, fixtures, mailbox, clock, supportAgents, jdbc);
-		support.freshRequestWindow();
 		org = fixtures.organization();
 		agent = support.agent(false);
 	}

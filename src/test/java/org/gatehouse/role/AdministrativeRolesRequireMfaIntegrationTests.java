@@ -11,14 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.MutableClock;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,21 +28,12 @@ import static org.gatehouse.support.Api.json;
  * role's MFA" (S3) stays for the other roles.
  */
 @IntegrationTest
-class AdministrativeRolesRequireMfaIntegrationTests {
+class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase {
 
 	static final int ROUNDS = 20;
 
 	static final List<String> ADMINISTRATIVE = List.of("users.read", "users.manage", "roles.manage", "audit.read",
 			"organization.manage");
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	MutableClock clock;
 
 	Org org;
 

@@ -2,13 +2,11 @@ package org.gatehouse.role;
 
 import java.util.List;
 
-import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +14,7 @@ import static org.gatehouse.support.Api.json;
 
 /** The support side's permissions never reach a role of an organization. */
 @IntegrationTest
-class SupportPermissionIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class SupportPermissionIntegrationTests extends IntegrationTestBase {
 
 	Org org;
 

@@ -200,6 +200,15 @@ public final class Fixtures {
 		return member.withToken(accessToken(org.slug(), member.email(), member.password()));
 	}
 
+	/**
+	 * An employee in a role of its own that may read users and needs no MFA: someone who reaches the
+	 * console with the password alone.
+	 */
+	public Member consoleReader(Org org) {
+		UUID role = createRole(org, "Console reader", false, "users.read");
+		return member(org, role, "EMPLOYEE", "Rita Reader");
+	}
+
 	// --- audit ---
 
 	/** The organization's audit events with this action, newest first, as {@code token} sees them. */

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  * 100 ms, and a {@link MutableClock} as the application's {@link java.time.Clock}. Every
  * integration test uses exactly this configuration, so Spring builds the context once and
  * shares it: tests must therefore make their own organizations and never assume an empty
- * database.
+ * database. A test class usually extends {@link IntegrationTestBase} for the helpers it works with.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,10 +10,9 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Race;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -25,21 +24,12 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * one race may happen to run in order.
  */
 @IntegrationTest
-class LastAdministratorRaceIntegrationTests {
+class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 
 	static final int ROUNDS = 20;
 
 	/** What the losing request may answer: the guard's 409, or, when the winner committed before it was let in, 401/403. */
 	static final Set<Integer> REFUSALS = Set.of(401, 403, 409);
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/** An organization whose chief operator and a second administrator are both signed in with a second factor. */
 	record TwoAdministrators(Org org, Member second) {

@@ -9,9 +9,9 @@ import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.Mailbox;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,18 +22,9 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
 import static org.gatehouse.support.Fixtures.uniqueEmail;
 
 @IntegrationTest
-class UserAdministrationIntegrationTests {
+class UserAdministrationIntegrationTests extends IntegrationTestBase {
 
 	static final String ACCESS_CHANGED = "Your access to";
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
 
 	@Test
 	void anInvitedVendorSetsAPasswordThroughTheMailedLinkAndSignsInWithThePasswordAlone() {

@@ -1,13 +1,10 @@
 package org.gatehouse.user;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
-import org.gatehouse.support.Mailbox;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Api.json;
@@ -23,19 +20,7 @@ import static org.gatehouse.support.Fixtures.uniqueSlug;
  * never repeated, nothing created and the invitation still usable.
  */
 @IntegrationTest
-class WeakPasswordIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	Mailbox mailbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class WeakPasswordIntegrationTests extends IntegrationTestBase {
 
 	static java.util.Map<String, Object> withPassword(java.util.Map<String, Object> body, String password) {
 		java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>(body);

@@ -1,17 +1,15 @@
 package org.gatehouse.web;
 
-import java.util.UUID;
-
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.gatehouse.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.support.Fixtures.PASSWORD;
@@ -23,16 +21,10 @@ import static org.gatehouse.support.Fixtures.PASSWORD;
  * used; absolute links come only from {@code gatehouse.base-url}.
  */
 @IntegrationTest
-class HostHeaderIntegrationTests {
+class HostHeaderIntegrationTests extends IntegrationTestBase {
 
 	static final String[] HOSTILE = { "Host", "evil.example", "X-Forwarded-Host", "evil.example", "Accept",
 			"text/html" };
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
 
 	Org org;
 
@@ -41,8 +33,7 @@ class HostHeaderIntegrationTests {
 	@BeforeEach
 	void aMemberWhoSignsInWithThePasswordAlone() {
 		org = fixtures.organization();
-		UUID role = fixtures.createRole(org, "Console reader", false, "users.read");
-		reader = fixtures.member(org, role, "EMPLOYEE", "Rita Reader");
+		reader = fixtures.consoleReader(org);
 	}
 
 	@Test

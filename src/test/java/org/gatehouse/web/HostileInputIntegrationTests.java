@@ -11,15 +11,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gatehouse.support.Api;
-import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,19 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ApiBodyFuzzTests} searches for new ones with a coverage-guided fuzzer.
  */
 @IntegrationTest
-class HostileInputIntegrationTests {
+class HostileInputIntegrationTests extends IntegrationTestBase {
 
 	static final String[] TABLES = { "organization", "app_user", "role", "authenticator", "recovery_code",
 			"api_token", "one_time_token", "mail_outbox", "help_vote" };
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Org org;
 

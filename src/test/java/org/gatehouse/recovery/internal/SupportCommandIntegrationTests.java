@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.gatehouse.recovery.SupportAgents;
 import org.gatehouse.recovery.internal.SupportCommand;
-import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.IntegrationTest;
+import org.gatehouse.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,13 +18,7 @@ import static org.gatehouse.support.Api.json;
 
 /** {@code support create-agent}: the first agent, made by the operator on the server. */
 @IntegrationTest
-class SupportCommandIntegrationTests {
-
-	@Autowired
-	Api api;
-
-	@Autowired
-	Fixtures fixtures;
+class SupportCommandIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	SupportAgents agents;
