@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The page behind the invitation link: the invited user sets a password. */
 @Controller
-class InvitationPage {
+class InvitationPages {
 
 	private final Users users;
 
-	InvitationPage(Users users) {
+	InvitationPages(Users users) {
 		this.users = users;
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's start page, sign-in and sign-out. */
 @Controller
-class ConsoleLogin {
+class SignInPages {
 
 	private final SignInFlow flow;
 	private final Users users;
@@ -34,7 +34,7 @@ class ConsoleLogin {
 	private final SecurityOverview security;
 	private final KnownDevices devices;
 
-	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security,
+	SignInPages(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security,
 			KnownDevices devices) {
 		this.flow = flow;
 		this.users = users;

@@ -17,12 +17,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console's challenge and first enrollment, reachable only by a half-finished sign-in. */
 @Controller
-class ConsoleSecondStep {
+class SecondStepPages {
 
 	private final SecondStep secondStep;
 	private final KnownDevices devices;
 
-	ConsoleSecondStep(SecondStep secondStep, KnownDevices devices) {
+	SecondStepPages(SecondStep secondStep, KnownDevices devices) {
 		this.secondStep = secondStep;
 		this.devices = devices;
 	}
@@ -57,7 +57,7 @@ class ConsoleSecondStep {
 		catch (ProblemException ex) {
 			response.setStatus(ex.problem().status());
 			if (request.getSession(false) == null || !request.isRequestedSessionIdValid()) {
-				model.addAttribute("form", new ConsoleLogin.LoginForm("", "", ""));
+				model.addAttribute("form", new SignInPages.LoginForm("", "", ""));
 				model.addAttribute("error", ex.getMessage());
 				return "login";
 			}
@@ -102,7 +102,7 @@ class ConsoleSecondStep {
 			response.setStatus(ex.problem().status());
 			model.addAttribute("error", ex.getMessage() + " Start again with the new key below.");
 			if (!request.isRequestedSessionIdValid()) {
-				model.addAttribute("form", new ConsoleLogin.LoginForm("", "", ""));
+				model.addAttribute("form", new SignInPages.LoginForm("", "", ""));
 				return "login";
 			}
 			return enrollPage(request, model);

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** My account: devices, backup devices, "Reset my MFA token", recovery codes, step-up. */
 @Controller
-class ConsoleAccount {
+class AccountPages {
 
 	private final Authenticators authenticators;
 	private final Enrollment enrollment;
@@ -33,7 +33,7 @@ class ConsoleAccount {
 	private final StepUp stepUp;
 	private final Clock clock;
 
-	ConsoleAccount(Authenticators authenticators, Enrollment enrollment, Users users, StepUp stepUp, Clock clock) {
+	AccountPages(Authenticators authenticators, Enrollment enrollment, Users users, StepUp stepUp, Clock clock) {
 		this.authenticators = authenticators;
 		this.enrollment = enrollment;
 		this.users = users;
@@ -59,7 +59,7 @@ class ConsoleAccount {
 		try {
 			var at = stepUp.verify(actor, code, password);
 			boolean hasDevice = users.find(actor.organizationId(), actor.userId()).orElseThrow().authenticators() > 0;
-			ConsoleSecondStep.finish(request, hasDevice ? current().withStrongFactor(at) : current().withPassword(at));
+			SecondStepPages.finish(request, hasDevice ? current().withStrongFactor(at) : current().withPassword(at));
 			redirect.addFlashAttribute("notice", "Confirmed. For the next 10 minutes you can change your security settings.");
 		}
 		catch (ProblemException ex) {
@@ -92,7 +92,7 @@ class ConsoleAccount {
 			if (!result.verdict().accepted()) {
 				throw Refusals.of(result.verdict());
 			}
-			ConsoleSecondStep.finish(request,
+			SecondStepPages.finish(request,
 					current().withConfirmedDevice(clock.instant(), actor.hasRecentStrongFactor(clock.instant())));
 			model.addAttribute("codes", result.recoveryCodes());
 			return "recovery-codes";
