@@ -1,13 +1,11 @@
 package org.gatehouse.user;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The page behind the invitation link: the invited user sets a password. */
 @Controller
@@ -19,24 +17,30 @@ class InvitationPages {
 		this.users = users;
 	}
 
+	record InvitationForm(String token, String password) {
+
+		InvitationForm {
+			token = token == null ? "" : token;
+			password = password == null ? "" : password;
+		}
+
+		@Override
+		public String toString() {
+			return "InvitationForm";
+		}
+
+	}
+
 	@GetMapping("/invitation")
-	String form(@RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("token", token);
+	String form(@ModelAttribute("form") InvitationForm form) {
 		return "invitation";
 	}
 
 	@PostMapping("/invitation")
-	String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-			Model model, HttpServletResponse response) {
-		try {
-			users.acceptInvitation(token, password);
-			model.addAttribute("accepted", true);
-		}
-		catch (ProblemException ex) {
-			model.addAttribute("token", token);
-			model.addAttribute("error", ex.getMessage());
-			response.setStatus(ex.problem().status());
-		}
+	@ShowsRefusal("invitation")
+	String accept(@ModelAttribute("form") InvitationForm form, Model model) {
+		users.acceptInvitation(form.token(), form.password());
+		model.addAttribute("accepted", true);
 		return "invitation";
 	}
 
