@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gatehouse.login.internal.ApiTokens;
 import org.gatehouse.login.internal.GatehouseAuthentication;
-import org.gatehouse.mfa.EnrollmentStarted;
+import org.gatehouse.mfa.EnrollmentView;
 import org.gatehouse.organization.Organizations;
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
@@ -107,20 +107,6 @@ class LoginController {
 		@Override
 		public String toString() {
 			return "Finished";
-		}
-
-	}
-
-	record EnrollmentView(UUID authenticatorId, String secret, String manualKey, String otpauthUri, String qrCode) {
-
-		@Override
-		public String toString() {
-			return "EnrollmentView[" + authenticatorId + "]";
-		}
-
-		static EnrollmentView of(EnrollmentStarted started) {
-			return new EnrollmentView(started.authenticatorId(), started.secret(), started.manualKey(),
-					started.otpauthUri(), started.qrCode());
 		}
 
 	}

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
-import org.gatehouse.login.internal.Refusals;
+import org.gatehouse.mfa.Refusals;
 import org.gatehouse.mfa.Enrollment;
 import org.gatehouse.mfa.EnrollmentResult;
 import org.gatehouse.mfa.EnrollmentStarted;

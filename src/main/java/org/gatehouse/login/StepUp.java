@@ -3,7 +3,7 @@ package org.gatehouse.login;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.gatehouse.login.internal.Refusals;
+import org.gatehouse.mfa.Refusals;
 import org.gatehouse.mfa.SecondFactors;
 import org.gatehouse.mfa.Verdict;
 import org.gatehouse.shared.Actor;

@@ -2,22 +2,23 @@ package org.gatehouse.mfa;
 
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.gatehouse.shared.Actor;
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.web.ConsoleMessages;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -28,48 +29,53 @@ class MfaPages {
 
 	private final Authenticators authenticators;
 	private final Enrollment enrollment;
+	private final ConsoleMessages messages;
 
-	MfaPages(Authenticators authenticators, Enrollment enrollment) {
+	MfaPages(Authenticators authenticators, Enrollment enrollment, ConsoleMessages messages) {
 		this.authenticators = authenticators;
 		this.enrollment = enrollment;
+		this.messages = messages;
+	}
+
+	record ReasonForm(String reason) {
+
+		ReasonForm {
+			reason = reason == null ? "" : reason;
+		}
+
+	}
+
+	/** The token of the "this was not me" link. */
+	record ReportForm(String token) {
+
+		ReportForm {
+			token = token == null ? "" : token;
+		}
+
 	}
 
 	record ReportRequest(@NotBlank @Size(max = 100) String token) {
 	}
 
 	@PostMapping("/users/{id}/mfa/disable")
-	String disable(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
+	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
 			RedirectAttributes redirect) {
-		try {
-			authenticators.disableByAdministrator(actor, new UserId(id), reason);
-			redirect.addFlashAttribute("notice", "MFA is disabled for this user: every device and recovery code is "
-					+ "gone and their sessions ended. They were emailed.");
-		}
-		catch (ProblemException ex) {
-			if (ex.problem().status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		authenticators.disableByAdministrator(actor, new UserId(id), form.reason());
+		redirect.addFlashAttribute("notice", messages.text("mfa.disabled-by-administrator"));
 		return "redirect:/users/" + id;
 	}
 
 	@GetMapping("/report-device")
-	String reportPage(@RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("token", token);
+	String reportPage(@ModelAttribute("form") ReportForm form) {
 		return "report-device";
 	}
 
 	@PostMapping("/report-device")
-	String report(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-		try {
-			enrollment.reportNotMe(token);
-			model.addAttribute("reported", true);
-		}
-		catch (ProblemException ex) {
-			model.addAttribute("error", ex.getMessage());
-			response.setStatus(ex.problem().status());
-		}
+	@ShowsRefusal("report-device")
+	String report(@ModelAttribute("form") ReportForm form, Model model) {
+		enrollment.reportNotMe(form.token());
+		model.addAttribute("reported", true);
 		return "report-device";
 	}
 

@@ -3,5 +3,5 @@
  * codes, the shared failure budget, and the administrator's reset.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "hashing", "links",
-		"operations", "organization", "role", "shared", "system", "user" })
+		"operations", "organization", "role", "shared", "system", "user", "web" })
 package org.gatehouse.mfa;

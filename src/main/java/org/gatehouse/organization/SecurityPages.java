@@ -2,14 +2,18 @@ package org.gatehouse.organization;
 
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.gatehouse.shared.Actor;
-import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.web.ConsoleMessages;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organization's security page in the console. */
@@ -18,10 +22,16 @@ class SecurityPages {
 
 	private final SecurityOverview overview;
 	private final Organizations organizations;
+	private final ConsoleMessages messages;
 
-	SecurityPages(SecurityOverview overview, Organizations organizations) {
+	SecurityPages(SecurityOverview overview, Organizations organizations, ConsoleMessages messages) {
 		this.overview = overview;
 		this.organizations = organizations;
+		this.messages = messages;
+	}
+
+	/** The administrator who is to be the next chief operator. */
+	record TransferForm(@NotNull(message = "{security.successor-required}") UUID userId) {
 	}
 
 	@GetMapping("/security")
@@ -34,14 +44,10 @@ class SecurityPages {
 	}
 
 	@PostMapping("/security/chief-operator")
-	String transfer(Actor actor, @RequestParam UUID userId, RedirectAttributes redirect) {
-		try {
-			organizations.transferChiefOperator(actor, new UserId(userId));
-			redirect.addFlashAttribute("notice", "The chief operator title moved; both of you were emailed.");
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	@ShowsRefusal("redirect:/security")
+	String transfer(Actor actor, @Valid @ModelAttribute("form") TransferForm form, RedirectAttributes redirect) {
+		organizations.transferChiefOperator(actor, new UserId(form.userId()));
+		redirect.addFlashAttribute("notice", messages.text("security.chief-operator-moved"));
 		return "redirect:/security";
 	}
 

@@ -1,13 +1,11 @@
 package org.gatehouse.organization;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-up and the primary-email link in the console. */
 @Controller
@@ -28,6 +26,15 @@ class SignUpPages {
 
 	}
 
+	/** The link's token, carried from the link to the page's button. */
+	record TokenForm(String token) {
+
+		TokenForm {
+			token = token == null ? "" : token;
+		}
+
+	}
+
 	@GetMapping("/signup")
 	String form(Model model) {
 		model.addAttribute("form", new SignUpForm("", "", "", "", ""));
@@ -35,37 +42,24 @@ class SignUpPages {
 	}
 
 	@PostMapping("/signup")
-	String signUp(SignUpForm form, Model model, HttpServletResponse response) {
-		try {
-			var result = organizations.signUp(new Organizations.SignUp(form.name(), form.slug(), form.ownerName(),
-					form.ownerEmail(), form.ownerPassword()));
-			model.addAttribute("organization", result.organization());
-			return "signup-done";
-		}
-		catch (ProblemException ex) {
-			model.addAttribute("form", new SignUpForm(form.name(), form.slug(), form.ownerName(), form.ownerEmail(), ""));
-			model.addAttribute("error", ex.getMessage());
-			response.setStatus(ex.problem().status());
-			return "signup";
-		}
+	@ShowsRefusal("signup")
+	String signUp(@ModelAttribute("form") SignUpForm form, Model model) {
+		var result = organizations.signUp(new Organizations.SignUp(form.name(), form.slug(), form.ownerName(),
+				form.ownerEmail(), form.ownerPassword()));
+		model.addAttribute("organization", result.organization());
+		return "signup-done";
 	}
 
 	@GetMapping("/verify-email")
-	String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("token", token);
+	String confirmPage(@ModelAttribute("form") TokenForm form) {
 		return "verify-email";
 	}
 
 	@PostMapping("/verify-email")
-	String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-		try {
-			model.addAttribute("organization", organizations.verifyPrimaryEmail(token));
-			model.addAttribute("verified", true);
-		}
-		catch (ProblemException ex) {
-			model.addAttribute("error", ex.getMessage());
-			response.setStatus(ex.problem().status());
-		}
+	@ShowsRefusal("verify-email")
+	String confirm(@ModelAttribute("form") TokenForm form, Model model) {
+		model.addAttribute("organization", organizations.verifyPrimaryEmail(form.token()));
+		model.addAttribute("verified", true);
 		return "verify-email";
 	}
 

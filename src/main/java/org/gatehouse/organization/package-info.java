@@ -3,5 +3,5 @@
  * organization's identity (name, slug).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "links", "role", "shared",
-		"system", "user" })
+		"system", "user", "web" })
 package org.gatehouse.organization;

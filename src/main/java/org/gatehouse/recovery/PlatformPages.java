@@ -6,12 +6,13 @@ import org.gatehouse.help.HelpVotes;
 import org.gatehouse.recovery.internal.Evidence;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
-import org.gatehouse.shared.PermissionDenied;
 import org.gatehouse.shared.Problem;
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.web.ConsoleMessages;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +30,46 @@ class PlatformPages {
 	private final Approvals approvals;
 	private final SupportAgents agents;
 	private final HelpVotes helpVotes;
+	private final ConsoleMessages messages;
 
-	PlatformPages(SupportDesk desk, Approvals approvals, SupportAgents agents, HelpVotes helpVotes) {
+	PlatformPages(SupportDesk desk, Approvals approvals, SupportAgents agents, HelpVotes helpVotes,
+			ConsoleMessages messages) {
 		this.helpVotes = helpVotes;
 		this.desk = desk;
 		this.approvals = approvals;
 		this.agents = agents;
+		this.messages = messages;
+	}
+
+	/**
+	 * Where a ticket's buttons lead, refused or not. A missing permission and an unknown ticket get their error
+	 * page (and audit) instead.
+	 */
+	private static final String TICKET = "redirect:/platform/tickets/{id}";
+
+	record EvidenceForm(EvidenceItem item, String note) {
+
+		EvidenceForm {
+			note = note == null ? "" : note;
+		}
+
+	}
+
+	record ReasonForm(String reason) {
+
+		ReasonForm {
+			reason = reason == null ? "" : reason;
+		}
+
+	}
+
+	record AgentForm(String email, String name, boolean lead) {
+
+		AgentForm {
+			email = email == null ? "" : email;
+			name = name == null ? "" : name;
+		}
+
 	}
 
 	/** Signs agents in through the ordinary sign-in, with the organization fixed to the platform. */
@@ -61,31 +96,41 @@ class PlatformPages {
 	}
 
 	@PostMapping("/platform/tickets/{id}/evidence")
-	String evidence(Actor actor, @PathVariable UUID id, @RequestParam(required = false) EvidenceItem item,
-			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-		return act(id, redirect, "Evidence recorded.", () -> desk.recordEvidence(actor, id, item, note));
+	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
+	String evidence(Actor actor, @PathVariable UUID id, @ModelAttribute("form") EvidenceForm form,
+			RedirectAttributes redirect) {
+		desk.recordEvidence(actor, id, form.item(), form.note());
+		return done(redirect, "platform.evidence-recorded");
 	}
 
 	@PostMapping("/platform/tickets/{id}/approve")
+	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
 	String approve(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, "Approved.", () -> approvals.approve(actor, id));
+		approvals.approve(actor, id);
+		return done(redirect, "platform.approved");
 	}
 
 	@PostMapping("/platform/tickets/{id}/reject")
-	String reject(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
+	String reject(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "Rejected.", () -> desk.reject(actor, id, reason));
+		desk.reject(actor, id, form.reason());
+		return done(redirect, "platform.rejected");
 	}
 
 	@PostMapping("/platform/tickets/{id}/cancel")
-	String cancel(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
+	String cancel(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "Cancelled.", () -> desk.cancel(actor, id, reason));
+		desk.cancel(actor, id, form.reason());
+		return done(redirect, "platform.cancelled");
 	}
 
 	@PostMapping("/platform/tickets/{id}/execute")
+	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
 	String execute(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, "The reset ran.", () -> desk.execute(actor, id));
+		desk.execute(actor, id);
+		return done(redirect, "platform.reset-ran");
 	}
 
 	@GetMapping("/platform/agents")
@@ -96,37 +141,17 @@ class PlatformPages {
 	}
 
 	@PostMapping("/platform/agents")
-	String createAgent(Actor actor, @RequestParam(defaultValue = "") String email,
-			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "false") boolean lead,
-			RedirectAttributes redirect) {
-		try {
-			agents.create(actor, email, name, lead);
-			redirect.addFlashAttribute("notice", "Invitation sent to " + email.strip() + ".");
-		}
-		catch (ProblemException ex) {
-			rethrowIfNotForTheForm(ex);
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	@ShowsRefusal(value = "redirect:/platform/agents", errorPageFor = Problem.NOT_FOUND,
+			errorPageForMissingPermission = true)
+	String createAgent(Actor actor, @ModelAttribute("form") AgentForm form, RedirectAttributes redirect) {
+		agents.create(actor, form.email(), form.name(), form.lead());
+		redirect.addFlashAttribute("notice", messages.text("platform.agent-invited", form.email().strip()));
 		return "redirect:/platform/agents";
 	}
 
-	private static String act(UUID id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (ProblemException ex) {
-			rethrowIfNotForTheForm(ex);
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/platform/tickets/" + id;
-	}
-
-	/** Missing permissions and unknown tickets get their error page (and audit); the rest shows on the form. */
-	private static void rethrowIfNotForTheForm(ProblemException ex) {
-		if (ex instanceof PermissionDenied || ex.problem() == Problem.NOT_FOUND) {
-			throw ex;
-		}
+	private String done(RedirectAttributes redirect, String notice) {
+		redirect.addFlashAttribute("notice", messages.text(notice));
+		return TICKET;
 	}
 
 }

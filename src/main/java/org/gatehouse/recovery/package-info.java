@@ -6,5 +6,5 @@
  * organization and their console.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "help", "links", "mfa",
-		"operations", "organization", "shared", "system", "user" })
+		"operations", "organization", "shared", "system", "user", "web" })
 package org.gatehouse.recovery;

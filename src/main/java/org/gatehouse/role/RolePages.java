@@ -5,14 +5,16 @@ import java.util.UUID;
 
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.RoleId;
+import org.gatehouse.web.ConsoleMessages;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Settings › User Roles in the console. */
@@ -20,9 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RolePages {
 
 	private final Roles roles;
+	private final ConsoleMessages messages;
 
-	RolePages(Roles roles) {
+	RolePages(Roles roles, ConsoleMessages messages) {
 		this.roles = roles;
+		this.messages = messages;
+	}
+
+	/** A role's name, permission codes and "Require MFA" switch, and why (for a change). */
+	record RoleForm(String name, List<String> permissions, boolean requireMfa, String reason) {
 	}
 
 	@GetMapping("/roles")
@@ -33,16 +41,10 @@ class RolePages {
 	}
 
 	@PostMapping("/roles")
-	String create(Actor actor, @RequestParam String name,
-			@RequestParam(required = false) List<String> permissions,
-			@RequestParam(defaultValue = "false") boolean requireMfa, RedirectAttributes redirect) {
-		try {
-			Role role = roles.create(actor, name, RoleController.permissions(permissions), requireMfa);
-			redirect.addFlashAttribute("notice", "Role " + role.name() + " created.");
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	@ShowsRefusal("redirect:/roles")
+	String create(Actor actor, @ModelAttribute("form") RoleForm form, RedirectAttributes redirect) {
+		Role role = roles.create(actor, form.name(), RoleController.permissions(form.permissions()), form.requireMfa());
+		redirect.addFlashAttribute("notice", messages.text("roles.created", role.name()));
 		return "redirect:/roles";
 	}
 
@@ -59,21 +61,12 @@ class RolePages {
 	}
 
 	@PostMapping("/roles/{id}")
-	String update(Actor actor, @PathVariable UUID id, @RequestParam String name,
-			@RequestParam(required = false) List<String> permissions,
-			@RequestParam(defaultValue = "false") boolean requireMfa, @RequestParam(required = false) String reason,
+	@ShowsRefusal(value = "redirect:/roles/{id}", errorPageFor = Problem.NOT_FOUND)
+	String update(Actor actor, @PathVariable UUID id, @ModelAttribute("form") RoleForm form,
 			RedirectAttributes redirect) {
-		try {
-			roles.update(actor, new RoleId(id),
-					new RoleChange(name, RoleController.permissions(permissions), requireMfa, reason));
-			redirect.addFlashAttribute("notice", "Role saved; it applies at each member's next request.");
-		}
-		catch (ProblemException ex) {
-			if (ex.problem().status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		roles.update(actor, new RoleId(id), new RoleChange(form.name(), RoleController.permissions(form.permissions()),
+				form.requireMfa(), form.reason()));
+		redirect.addFlashAttribute("notice", messages.text("roles.saved"));
 		return "redirect:/roles/" + id;
 	}
 

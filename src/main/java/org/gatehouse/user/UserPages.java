@@ -1,17 +1,27 @@
 package org.gatehouse.user;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.gatehouse.role.Role;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
-import org.gatehouse.shared.ProblemException;
+import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.web.ConsoleMessages;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,15 +33,33 @@ class UserPages {
 
 	private final Users users;
 	private final Roles roles;
-	private final java.time.Clock clock;
+	private final Clock clock;
+	private final ConsoleMessages messages;
 
-	UserPages(Users users, Roles roles, java.time.Clock clock) {
+	UserPages(Users users, Roles roles, Clock clock, ConsoleMessages messages) {
 		this.users = users;
 		this.roles = roles;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	record InviteForm(String email, String name, UserKind kind, UUID roleId) {
+	}
+
+	record ReasonForm(String reason) {
+	}
+
+	record RoleForm(@NotNull(message = "{users.role-required}") UUID roleId, String reason) {
+	}
+
+	/** An exemption of 1 day unless told otherwise. */
+	record ExemptionForm(@Min(value = 1, message = "{users.exemption-days}") @Max(value = 7,
+			message = "{users.exemption-days}") Integer days, String reason) {
+
+		ExemptionForm {
+			days = days == null ? 1 : days;
+		}
+
 	}
 
 	@GetMapping("/users")
@@ -49,15 +77,11 @@ class UserPages {
 	}
 
 	@PostMapping("/users")
-	String invite(Actor actor, InviteForm form, RedirectAttributes redirect) {
-		try {
-			Account account = users.invite(actor, form.email(), form.name(), form.kind(),
-					form.roleId() == null ? null : new RoleId(form.roleId()));
-			redirect.addFlashAttribute("notice", "Invitation sent to " + account.email() + ".");
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	@ShowsRefusal("redirect:/users")
+	String invite(Actor actor, @ModelAttribute("form") InviteForm form, RedirectAttributes redirect) {
+		Account account = users.invite(actor, form.email(), form.name(), form.kind(),
+				form.roleId() == null ? null : new RoleId(form.roleId()));
+		redirect.addFlashAttribute("notice", messages.text("users.invited", account.email()));
 		return "redirect:/users";
 	}
 
@@ -73,46 +97,38 @@ class UserPages {
 	}
 
 	@PostMapping("/users/{id}/disable")
-	String disable(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason,
+	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
+	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> users.disable(actor, new UserId(id), reason), "The user is disabled.");
+		users.disable(actor, new UserId(id), form.reason());
+		return done(id, redirect, "users.disabled");
 	}
 
 	@PostMapping("/users/{id}/enable")
+	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
 	String enable(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> users.enable(actor, new UserId(id)), "The user is enabled.");
+		users.enable(actor, new UserId(id));
+		return done(id, redirect, "users.enabled");
 	}
 
 	@PostMapping("/users/{id}/role")
-	String changeRole(Actor actor, @PathVariable UUID id, @RequestParam UUID roleId,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> users.changeRole(actor, new UserId(id), new RoleId(roleId), reason),
-				"The role is changed; it applies at the user's next request.");
+	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
+	String changeRole(Actor actor, @PathVariable UUID id, @Valid @ModelAttribute("form") RoleForm form,
+			RedirectAttributes redirect) {
+		users.changeRole(actor, new UserId(id), new RoleId(form.roleId()), form.reason());
+		return done(id, redirect, "users.role-changed");
 	}
 
 	@PostMapping("/users/{id}/mfa/exemption")
-	String exempt(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "1") int days,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		if (days < 1 || days > 7) {
-			redirect.addFlashAttribute("error", "An exemption lasts 1 to 7 days.");
-			return "redirect:/users/" + id;
-		}
-		return act(id, redirect, () -> users.exemptFromMfa(actor, new UserId(id),
-				clock.instant().plus(java.time.Duration.ofDays(days)), reason),
-				"The user may sign in without MFA for " + days + " day(s).");
+	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
+	String exempt(Actor actor, @PathVariable UUID id, @Valid @ModelAttribute("form") ExemptionForm form,
+			RedirectAttributes redirect) {
+		users.exemptFromMfa(actor, new UserId(id), clock.instant().plus(Duration.ofDays(form.days())), form.reason());
+		return done(id, redirect, "users.exempted", form.days());
 	}
 
-	static String act(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (ProblemException ex) {
-			if (ex.problem().status() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	private String done(UUID id, RedirectAttributes redirect, String notice, Object... args) {
+		redirect.addFlashAttribute("notice", messages.text(notice, args));
 		return "redirect:/users/" + id;
 	}
 

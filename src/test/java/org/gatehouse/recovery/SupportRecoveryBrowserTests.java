@@ -2,6 +2,7 @@ package org.gatehouse.recovery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ class SupportRecoveryBrowserTests extends SupportTestBase {
 			.type("message", "I lost my phone and I am the only administrator.")
 			.press("submit-request-button")
 			.expectPath("/support/request");
-		assertThat(browser.notice()).isEqualTo(IntakePages.RECEIVED);
+		assertThat(browser.notice()).isEqualTo(ResourceBundle.getBundle("messages").getString(IntakePages.RECEIVED));
 		UUID ticket = reference(mailbox.await(org.chiefEmail(), ACKNOWLEDGEMENT));
 
 		// the link in the primary mailbox, then the chief operator's password, once

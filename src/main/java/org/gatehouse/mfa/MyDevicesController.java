@@ -1,30 +1,19 @@
-package org.gatehouse.login;
+package org.gatehouse.mfa;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.gatehouse.login.internal.ApiTokens;
-import org.gatehouse.login.internal.GatehouseAuthentication;
-import org.gatehouse.login.internal.Refusals;
-import org.gatehouse.mfa.AuthenticatorView;
-import org.gatehouse.mfa.Authenticators;
-import org.gatehouse.mfa.Enrollment;
-import org.gatehouse.mfa.EnrollmentResult;
-import org.gatehouse.mfa.EnrollmentStarted;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.ProblemException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,24 +23,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Self-service over the API: devices (a backup device is just another one), recovery codes, step-up. */
+/** Self-service over the API: one's own devices (a backup device is just another one) and recovery codes. */
 @RestController
 @RequestMapping("/api/v1/me")
-class MeController {
+class MyDevicesController {
 
+	/** At or below this many unused recovery codes, the person is told to make a new set. */
 	static final int LOW_RECOVERY_CODES = 3;
 
 	private final Authenticators authenticators;
 	private final Enrollment enrollment;
-	private final StepUp stepUp;
-	private final ApiTokens tokens;
+	private final DeviceConfirmations confirmations;
 	private final Clock clock;
 
-	MeController(Authenticators authenticators, Enrollment enrollment, StepUp stepUp, ApiTokens tokens, Clock clock) {
+	MyDevicesController(Authenticators authenticators, Enrollment enrollment, DeviceConfirmations confirmations,
+			Clock clock) {
 		this.authenticators = authenticators;
 		this.enrollment = enrollment;
-		this.stepUp = stepUp;
-		this.tokens = tokens;
+		this.confirmations = confirmations;
 		this.clock = clock;
 	}
 
@@ -63,15 +52,6 @@ class MeController {
 		@Override
 		public String toString() {
 			return "Confirmation";
-		}
-
-	}
-
-	record StepUpRequest(@Size(max = 100) String code, @Size(max = 1000) String password) {
-
-		@Override
-		public String toString() {
-			return "StepUpRequest";
 		}
 
 	}
@@ -105,12 +85,12 @@ class MeController {
 
 	/** Starts binding another device (or, with {@code replace}, a device that replaces all others). */
 	@PostMapping("/authenticators")
-	ResponseEntity<LoginController.EnrollmentView> add(Actor actor, @Valid @RequestBody NewAuthenticator body) {
+	ResponseEntity<EnrollmentView> add(Actor actor, @Valid @RequestBody NewAuthenticator body) {
 		actor.requireRecentSecondFactor(clock.instant());
 		EnrollmentStarted started = enrollment.start(actor.organizationId(), actor.userId(), body.label(),
 				Boolean.TRUE.equals(body.replace()));
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-			.body(LoginController.EnrollmentView.of(started));
+			.body(EnrollmentView.of(started));
 	}
 
 	@PostMapping("/authenticators/{id}/confirm")
@@ -122,8 +102,7 @@ class MeController {
 		if (!result.authenticatorId().equals(id)) {
 			throw ProblemException.notFound();
 		}
-		Instant now = clock.instant();
-		markFactors(signedIn -> signedIn.withConfirmedDevice(now, actor.hasRecentStrongFactor(now)));
+		confirmations.confirmedOverApi(actor);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(new Confirmed(result.authenticatorId(), result.recoveryCodes()));
 	}
@@ -144,20 +123,6 @@ class MeController {
 	ResponseEntity<Codes> regenerate(Actor actor) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(new Codes(authenticators.regenerateRecoveryCodes(actor)));
-	}
-
-	@PostMapping("/step-up")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void stepUp(Actor actor, @Valid @RequestBody StepUpRequest body) {
-		Instant at = stepUp.verify(actor, body.code(), body.password());
-		markFactors(signedIn -> signedIn.withStrongFactor(at));
-	}
-
-	private void markFactors(UnaryOperator<SignedIn> change) {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof GatehouseAuthentication auth
-				&& auth.tokenHash() != null) {
-			tokens.markFactors(auth.tokenHash(), change.apply(auth.signedIn()));
-		}
 	}
 
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.gatehouse.login.internal.ClientTarpit;
 import org.gatehouse.login.internal.ClientThrottle;
 import org.gatehouse.login.internal.ConsoleSessionFilter;
 import org.gatehouse.login.internal.GatehouseAuthentication;
@@ -14,18 +13,19 @@ import org.gatehouse.organization.SecurityOverview;
 import org.gatehouse.role.Roles;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.OrganizationId;
-import org.gatehouse.shared.ProblemException;
 import org.gatehouse.user.Users;
+import org.gatehouse.web.ShowsRefusal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's start page, sign-in and sign-out. */
 @Controller
-class ConsoleLogin {
+class SignInPages {
 
 	private final SignInFlow flow;
 	private final Users users;
@@ -34,7 +34,7 @@ class ConsoleLogin {
 	private final SecurityOverview security;
 	private final KnownDevices devices;
 
-	ConsoleLogin(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security,
+	SignInPages(SignInFlow flow, Users users, Roles roles, Organizations organizations, SecurityOverview security,
 			KnownDevices devices) {
 		this.flow = flow;
 		this.users = users;
@@ -85,28 +85,21 @@ class ConsoleLogin {
 	}
 
 	@PostMapping("/login")
-	String login(LoginForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-		try {
-			SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password(),
-					request.getRemoteAddr(), KnownDevices.presented(request));
-			HttpSession session = request.getSession(true);
-			request.changeSessionId();
-			session.setAttribute(ConsoleSessionFilter.ATTRIBUTE, started.signedIn());
-			if (started.stage() == Stage.DONE) {
-				devices.remember(request, response, started.signedIn());
-			}
-			return switch (started.stage()) {
-				case DONE -> "redirect:/";
-				case MFA_CHALLENGE -> "redirect:/login/challenge";
-				case MFA_ENROLLMENT -> "redirect:/login/enroll";
-			};
+	@ShowsRefusal("login")
+	String login(@ModelAttribute("form") LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+		SignInFlow.Started started = flow.password(form.organization(), form.email(), form.password(),
+				request.getRemoteAddr(), KnownDevices.presented(request));
+		HttpSession session = request.getSession(true);
+		request.changeSessionId();
+		session.setAttribute(ConsoleSessionFilter.ATTRIBUTE, started.signedIn());
+		if (started.stage() == Stage.DONE) {
+			devices.remember(request, response, started.signedIn());
 		}
-		catch (ProblemException ex) {
-			model.addAttribute("form", new LoginForm(form.organization(), form.email(), ""));
-			model.addAttribute("error", ex.getMessage());
-			response.setStatus(ex.problem().status());
-			return "login";
-		}
+		return switch (started.stage()) {
+			case DONE -> "redirect:/";
+			case MFA_CHALLENGE -> "redirect:/login/challenge";
+			case MFA_ENROLLMENT -> "redirect:/login/enroll";
+		};
 	}
 
 	@PostMapping("/logout")

@@ -1,6 +1,5 @@
-package org.gatehouse.login.internal;
+package org.gatehouse.mfa;
 
-import org.gatehouse.mfa.Verdict;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
 

@@ -8,23 +8,45 @@ import org.gatehouse.login.internal.ConsoleSessionFilter;
 import org.gatehouse.login.internal.KnownDevices;
 import org.gatehouse.mfa.EnrollmentStarted;
 import org.gatehouse.shared.ProblemException;
+import org.gatehouse.web.ConsoleMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The console's challenge and first enrollment, reachable only by a half-finished sign-in. */
+/**
+ * The console's challenge and first enrollment, reachable only by a half-finished sign-in. Unlike the other console
+ * pages, these show their own refusals: a refusal may end the sign-in (the page is then the sign-in form), and a
+ * refused enrollment starts again with a new key.
+ */
 @Controller
-class ConsoleSecondStep {
+class SecondStepPages {
 
 	private final SecondStep secondStep;
 	private final KnownDevices devices;
+	private final ConsoleMessages messages;
 
-	ConsoleSecondStep(SecondStep secondStep, KnownDevices devices) {
+	SecondStepPages(SecondStep secondStep, KnownDevices devices, ConsoleMessages messages) {
 		this.secondStep = secondStep;
 		this.devices = devices;
+		this.messages = messages;
+	}
+
+	/** The code from the authenticator (or a recovery code), and on enrollment the new device's name. */
+	record CodeForm(String code, String label) {
+
+		CodeForm {
+			code = code == null ? "" : code;
+			label = label == null ? "" : label;
+		}
+
+		@Override
+		public String toString() {
+			return "CodeForm";
+		}
+
 	}
 
 	@GetMapping("/login/challenge")
@@ -37,19 +59,18 @@ class ConsoleSecondStep {
 	}
 
 	@PostMapping("/login/challenge")
-	String challenge(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+	String challenge(@ModelAttribute("form") CodeForm form, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		SignedIn signedIn = pending(request);
 		if (signedIn == null) {
 			return "redirect:/login";
 		}
 		try {
-			SecondStep.Passed passed = secondStep.challenge(signedIn, code, () -> request.getSession().invalidate());
+			SecondStep.Passed passed = secondStep.challenge(signedIn, form.code(), () -> request.getSession().invalidate());
 			finish(request, passed.signedIn());
 			devices.remember(request, response, passed.signedIn());
 			if (passed.recoveryCodeUsed()) {
-				redirect.addFlashAttribute("notice", "You signed in with a recovery code. If you lost your device, "
-						+ "replace it now with \"Reset my MFA token\".");
+				redirect.addFlashAttribute("notice", messages.text("login.recovery-code-used"));
 				return "redirect:/account";
 			}
 			return "redirect:/";
@@ -57,7 +78,7 @@ class ConsoleSecondStep {
 		catch (ProblemException ex) {
 			response.setStatus(ex.problem().status());
 			if (request.getSession(false) == null || !request.isRequestedSessionIdValid()) {
-				model.addAttribute("form", new ConsoleLogin.LoginForm("", "", ""));
+				model.addAttribute("form", new SignInPages.LoginForm("", "", ""));
 				model.addAttribute("error", ex.getMessage());
 				return "login";
 			}
@@ -84,14 +105,13 @@ class ConsoleSecondStep {
 	}
 
 	@PostMapping("/login/enroll")
-	String enroll(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String label,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String enroll(@ModelAttribute("form") CodeForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
 		SignedIn signedIn = pending(request);
 		if (signedIn == null) {
 			return "redirect:/login";
 		}
 		try {
-			SecondStep.Passed passed = secondStep.confirmEnrollment(signedIn, code, label,
+			SecondStep.Passed passed = secondStep.confirmEnrollment(signedIn, form.code(), form.label(),
 					() -> request.getSession().invalidate());
 			finish(request, passed.signedIn());
 			devices.remember(request, response, passed.signedIn());
@@ -100,9 +120,9 @@ class ConsoleSecondStep {
 		}
 		catch (ProblemException ex) {
 			response.setStatus(ex.problem().status());
-			model.addAttribute("error", ex.getMessage() + " Start again with the new key below.");
+			model.addAttribute("error", messages.text("login.enroll-again", ex.getMessage()));
 			if (!request.isRequestedSessionIdValid()) {
-				model.addAttribute("form", new ConsoleLogin.LoginForm("", "", ""));
+				model.addAttribute("form", new SignInPages.LoginForm("", "", ""));
 				return "login";
 			}
 			return enrollPage(request, model);
