@@ -2,6 +2,7 @@ package org.gatehouse.mfa;
 
 import java.time.Duration;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.mfa.internal.FailureBudget;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
@@ -71,7 +72,7 @@ class FailureBudgetIntegrationTests {
 		assertThat(retryAfter(fifth)).isEqualTo(30);
 
 		challenge(token, fixtures.totp(org.totpSecret())).expectProblem(401, "sign-in-failed");
-		assertThat(fixtures.audited(org.token(), "mfa.locked", org.chiefId()).path("details").path("failures").asString())
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_LOCKED.value(), org.chiefId()).path("details").path("failures").asString())
 			.isEqualTo("5");
 	}
 

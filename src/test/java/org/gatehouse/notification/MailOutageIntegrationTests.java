@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
@@ -62,7 +63,7 @@ class MailOutageIntegrationTests {
 		TestMailServer.get().stop();
 
 		api.post("/users/" + vendor.id() + "/mfa/disable", json("reason", "during outage"), org.token()).expect(200);
-		assertThat(fixtures.audited(org.token(), "mfa.reset", vendor.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_RESET.value(), vendor.id())).isNotNull();
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			int expected = attempt;
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attempts(vendor.email()) >= expected);
