@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
@@ -60,8 +61,8 @@ class CrashSafetyIntegrationTests {
 	static final String DEVICE_ADDED = "A new authenticator was added to your account";
 	static final String NEW_CODES = "New recovery codes were made for your account";
 	static final String PROOF = "Confirm your support request";
-	static final List<String> TICKET_DONE = List.of("support.ticket_open", "support.ticket_awaiting_email_proof",
-			"support.ticket_awaiting_approval", "support.ticket_ready", "support.ticket_executed");
+	static final List<String> TICKET_DONE = List.of(AuditAction.SUPPORT_TICKET_OPEN.value(), AuditAction.SUPPORT_TICKET_AWAITING_EMAIL_PROOF.value(),
+			AuditAction.SUPPORT_TICKET_AWAITING_APPROVAL.value(), AuditAction.SUPPORT_TICKET_READY.value(), AuditAction.SUPPORT_TICKET_EXECUTED.value());
 
 	static GatehouseNodes nodes;
 	static GatehouseNode steady;
@@ -107,7 +108,7 @@ class CrashSafetyIntegrationTests {
 		assertThat(user.path("mfa").path("authenticators").asInt()).isEqualTo(1);
 		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isEqualTo(10);
 		steady.api().get("/me", enrolled.accessToken()).expect(200);
-		assertThat(audited(org, "mfa.reset", member.id())).isZero();
+		assertThat(audited(org, AuditAction.MFA_RESET.value(), member.id())).isZero();
 		assertAuditChainIntact(org);
 		assertNeverSent(member.email(), RESET_TO_USER);
 		assertNeverSent(org.chiefEmail(), RESET_TO_ADMINS);
@@ -118,7 +119,7 @@ class CrashSafetyIntegrationTests {
 		assertThat(user.path("mfa").path("authenticators").asInt()).isZero();
 		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isZero();
 		steady.api().get("/me", enrolled.accessToken()).expectProblem(401, "unauthenticated");
-		assertThat(audited(org, "mfa.reset", member.id())).isOne();
+		assertThat(audited(org, AuditAction.MFA_RESET.value(), member.id())).isOne();
 		assertAuditChainIntact(org);
 		assertSentOnce(member.email(), RESET_TO_USER);
 		assertSentOnce(org.chiefEmail(), RESET_TO_ADMINS);
@@ -148,8 +149,8 @@ class CrashSafetyIntegrationTests {
 		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isZero();
 		assertThat(fixtures.password(org.slug(), member.email(), PASSWORD).expect(200).text("next"))
 			.isEqualTo("MFA_ENROLLMENT");
-		assertThat(audited(org, "mfa.authenticator_added", member.id())).isZero();
-		assertThat(audited(org, "mfa.recovery_codes_generated", member.id())).isZero();
+		assertThat(audited(org, AuditAction.MFA_AUTHENTICATOR_ADDED.value(), member.id())).isZero();
+		assertThat(audited(org, AuditAction.MFA_RECOVERY_CODES_GENERATED.value(), member.id())).isZero();
 		assertAuditChainIntact(org);
 		assertNeverSent(member.email(), DEVICE_ADDED);
 		assertNeverSent(member.email(), NEW_CODES);
@@ -163,8 +164,8 @@ class CrashSafetyIntegrationTests {
 		user = steady.api().get("/users/" + member.id(), org.token()).expect(200).json();
 		assertThat(user.path("mfa").path("authenticators").asInt()).isEqualTo(1);
 		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isEqualTo(10);
-		assertThat(audited(org, "mfa.authenticator_added", member.id())).isOne();
-		assertThat(audited(org, "mfa.recovery_codes_generated", member.id())).isOne();
+		assertThat(audited(org, AuditAction.MFA_AUTHENTICATOR_ADDED.value(), member.id())).isOne();
+		assertThat(audited(org, AuditAction.MFA_RECOVERY_CODES_GENERATED.value(), member.id())).isOne();
 		assertAuditChainIntact(org);
 		assertSentOnce(member.email(), DEVICE_ADDED);
 		assertSentOnce(member.email(), NEW_CODES);
@@ -187,8 +188,8 @@ class CrashSafetyIntegrationTests {
 		JsonNode unchanged = steady.api().get("/roles/" + role, org.token()).expect(200).json();
 		assertThat(unchanged.path("name").asString()).isEqualTo(name);
 		assertThat(unchanged.path("requireMfa").asBoolean()).isTrue();
-		assertThat(audited(org, "role.updated", role)).isZero();
-		assertThat(audited(org, "role.mfa_requirement_changed", role)).isZero();
+		assertThat(audited(org, AuditAction.ROLE_UPDATED.value(), role)).isZero();
+		assertThat(audited(org, AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value(), role)).isZero();
 		assertAuditChainIntact(org);
 		assertNeverSent(org.chiefEmail(), notice);
 
@@ -196,8 +197,8 @@ class CrashSafetyIntegrationTests {
 		JsonNode changed = steady.api().get("/roles/" + role, org.token()).expect(200).json();
 		assertThat(changed.path("name").asString()).isEqualTo(name + " (no phones)");
 		assertThat(changed.path("requireMfa").asBoolean()).isFalse();
-		assertThat(audited(org, "role.updated", role)).isOne();
-		assertThat(audited(org, "role.mfa_requirement_changed", role)).isOne();
+		assertThat(audited(org, AuditAction.ROLE_UPDATED.value(), role)).isOne();
+		assertThat(audited(org, AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value(), role)).isOne();
 		assertAuditChainIntact(org);
 		assertSentOnce(org.chiefEmail(), notice);
 	}
@@ -220,7 +221,7 @@ class CrashSafetyIntegrationTests {
 		assertThat(ticketState(ticket, agentToken)).isEqualTo("AWAITING_APPROVAL");
 		assertThat(chiefFactors(org)).containsExactly(1L, 10L);
 		steady.api().get("/me", org.token()).expect(200);
-		assertThat(audited(org, "mfa.reset", org.chiefId())).isZero();
+		assertThat(audited(org, AuditAction.MFA_RESET.value(), org.chiefId())).isZero();
 		assertThat(ticketActions(ticket)).containsExactlyElementsOf(TICKET_DONE.subList(0, 3));
 		assertAuditChainIntact(org);
 		assertPlatformAuditChainLinked();
@@ -253,7 +254,7 @@ class CrashSafetyIntegrationTests {
 		assertThat(withoutPlatformAudit(ticketNow)).isEqualTo(withoutPlatformAudit(ticketAfter));
 		assertThat(ticketNow.get("platform audit_event")).startsWith(ticketAfter.get("platform audit_event").toArray(String[]::new))
 			.hasSize(ticketAfter.get("platform audit_event").size() + 1)
-			.last().asString().contains("support.ticket_approved").contains("REFUSED");
+			.last().asString().contains(AuditAction.SUPPORT_TICKET_APPROVED.value()).contains("REFUSED");
 		assertResetOnce(org, ticket, agentToken);
 	}
 
@@ -271,7 +272,7 @@ class CrashSafetyIntegrationTests {
 		Enrolled enrolled = fixtures.signInThroughEnrollment(org.slug(), org.chiefEmail(), PASSWORD);
 		Org again = new Org(org.id(), org.slug(), org.name(), org.chiefId(), org.chiefEmail(), org.password(),
 				enrolled.accessToken(), enrolled.secret());
-		assertThat(fixtures.audit(again.token(), "mfa.reset")).singleElement().satisfies(reset -> {
+		assertThat(fixtures.audit(again.token(), AuditAction.MFA_RESET.value())).singleElement().satisfies(reset -> {
 			assertThat(reset.path("targetId").asString()).isEqualTo(org.chiefId().toString());
 			assertThat(reset.path("details").path("ticket").asString()).isEqualTo(ticket.toString());
 			assertThat(reset.path("details").path("by").asString()).isEqualTo("SUPPORT");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
@@ -92,8 +93,8 @@ class CrossTenantIntegrationTests extends IntegrationTestBase {
 		assertThat(api.get("/users" + Api.query("q", email), a.token()).expect(200).json().path("total").asLong())
 			.isZero();
 		assertThat(mailbox.queuedFor(email)).isZero();
-		assertThat(fixtures.audit(a.token(), "user.role_changed")).isEmpty();
-		assertThat(fixtures.audit(a.token(), "user.invited")).hasSize(1); // aVendor's own invitation only
+		assertThat(fixtures.audit(a.token(), AuditAction.USER_ROLE_CHANGED.value())).isEmpty();
+		assertThat(fixtures.audit(a.token(), AuditAction.USER_INVITED.value())).hasSize(1); // aVendor's own invitation only
 		assertThat(snapshot(b)).isEqualTo(before);
 		nothingReachedB();
 	}

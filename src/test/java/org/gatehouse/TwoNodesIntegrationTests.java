@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
@@ -208,9 +209,9 @@ class TwoNodesIntegrationTests {
 		challenge(one, onFirst, right).expectProblem(401, "sign-in-failed");
 		assertThat(nodes.jdbc().sql("SELECT failures FROM mfa_failure_budget WHERE user_id = ?")
 			.param(org.chiefId()).query(Integer.class).single()).isEqualTo(5);
-		List<?> locks = onOne.audit(org.token(), "mfa.locked");
+		List<?> locks = onOne.audit(org.token(), AuditAction.MFA_LOCKED.value());
 		assertThat(locks).hasSize(1);
-		assertThat(onOne.audited(org.token(), "mfa.locked", org.chiefId()).path("details").path("failures").asString())
+		assertThat(onOne.audited(org.token(), AuditAction.MFA_LOCKED.value(), org.chiefId()).path("details").path("failures").asString())
 			.isEqualTo("5");
 	}
 
@@ -251,7 +252,7 @@ class TwoNodesIntegrationTests {
 		console.get("/account").expectRedirect("/login");
 		assertThat(onTwo.password(org.slug(), member.email(), PASSWORD).expect(200).text("next"))
 			.isEqualTo("MFA_ENROLLMENT");
-		assertThat(onTwo.audit(org.token(), "mfa.reset")).hasSize(1);
+		assertThat(onTwo.audit(org.token(), AuditAction.MFA_RESET.value())).hasSize(1);
 		mailbox.await(member.email(), RESET_SUBJECT);
 		assertSentOnce(List.of(member.email()), RESET_SUBJECT);
 	}

@@ -10,7 +10,7 @@ import org.gatehouse.shared.OrganizationId;
 /**
  * What to record. {@code details} must never hold a secret; keys are sorted so the hash is stable.
  */
-public record AuditEntry(OrganizationId organizationId, ActorType actorType, UUID actorId, String action,
+public record AuditEntry(OrganizationId organizationId, ActorType actorType, UUID actorId, AuditAction action,
 		UUID targetId, Outcome outcome, Map<String, String> details) {
 
 	public enum ActorType { USER, SUPPORT_AGENT, SYSTEM, ANONYMOUS }
@@ -23,7 +23,7 @@ public record AuditEntry(OrganizationId organizationId, ActorType actorType, UUI
 		details = details == null ? Map.of() : new TreeMap<>(details);
 	}
 
-	public static AuditEntry byUser(OrganizationId organizationId, UUID actorId, String action, UUID targetId,
+	public static AuditEntry byUser(OrganizationId organizationId, UUID actorId, AuditAction action, UUID targetId,
 			Map<String, String> details) {
 		return new AuditEntry(organizationId, ActorType.USER, actorId, action, targetId, Outcome.SUCCESS, details);
 	}

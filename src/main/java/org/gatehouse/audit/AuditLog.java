@@ -65,11 +65,11 @@ public class AuditLog {
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String details = AuditDetails.toJson(entry.details());
 		String hash = chainHash(prev, org.value(), seq, id, at, entry.actorType().name(), entry.actorId(),
-				entry.action(), entry.targetId(), entry.outcome().name(), details);
+				entry.action().value(), entry.targetId(), entry.outcome().name(), details);
 		jdbc.sql("""
 				INSERT INTO audit_event (organization_id, seq, id, occurred_at, actor_type, actor_id, action, target_id,
 				outcome, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(org.value(), seq, id, Times.db(at), entry.actorType().name(), entry.actorId(), entry.action(),
+			.params(org.value(), seq, id, Times.db(at), entry.actorType().name(), entry.actorId(), entry.action().value(),
 					entry.targetId(), entry.outcome().name(), details, prev, hash)
 			.update();
 		jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE organization_id = ?")

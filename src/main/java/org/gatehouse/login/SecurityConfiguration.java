@@ -13,13 +13,13 @@ import org.gatehouse.login.internal.GatehouseAuthentication;
 import org.gatehouse.login.internal.SessionCookie;
 import org.gatehouse.login.internal.SessionIds;
 import org.gatehouse.shared.Problem;
+import org.gatehouse.web.ProblemResponses;
 import org.gatehouse.web.SecurityHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -64,10 +64,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_API).permitAll()
 				.anyRequest().hasAuthority(GatehouseAuthentication.SIGNED_IN))
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> problem(res, Problem.UNAUTHENTICATED,
-						"Sign in first: send Authorization: Bearer <accessToken>."))
-				.accessDeniedHandler((req, res, ex) -> problem(res, Problem.MFA_REQUIRED,
-						"Your sign-in owes the second factor your account or role requires: sign in again.")));
+				.authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res, Problem.UNAUTHENTICATED,
+						"Sign in first: send Authorization: Bearer <accessToken>.", null))
+				.accessDeniedHandler((req, res, ex) -> ProblemResponses.write(res, Problem.MFA_REQUIRED,
+						"Your sign-in owes the second factor your account or role requires: sign in again.", null)));
 		return http.build();
 	}
 
@@ -133,13 +133,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			return;
 		}
 		res.sendRedirect("/login");
-	}
-
-	static void problem(HttpServletResponse res, Problem problem, String detail) throws IOException {
-		res.setStatus(problem.status());
-		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		res.getWriter().write("{\"type\":\"" + problem.typeUri() + "\",\"title\":\"" + problem.title()
-				+ "\",\"status\":" + problem.status() + ",\"detail\":\"" + detail + "\"}");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.mfa.internal.AuthenticatorRepository;
@@ -94,7 +95,7 @@ public class Authenticators {
 		List<StoredAuthenticator> enrolled = authenticators.enrolled(org.value(), user.value());
 		boolean roleRequires = roles.find(org, account.roleId()).map(r -> r.requireMfa()).orElse(true);
 		if (enrolled.size() == 1 && roleRequires) {
-			audit.recordRefusal(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_removed",
+			audit.recordRefusal(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_AUTHENTICATOR_REMOVED,
 					user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", device.label(), "authenticator",
 							id.toString(), "refusal", "last-authenticator")));
 			throw new ProblemException(Problem.CONFLICT, "Your role requires MFA, so your last authenticator stays. "
@@ -106,7 +107,7 @@ public class Authenticators {
 		}
 		recordState(org, user);
 		Instant now = clock.instant();
-		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_removed",
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_AUTHENTICATOR_REMOVED,
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", device.label(), "authenticator", id.toString())));
 		events.publishEvent(new MfaEvents.AuthenticatorRemoved(org, user, device.label(), now));
 	}
@@ -144,7 +145,7 @@ public class Authenticators {
 	@Transactional
 	public void disableByAdministrator(Actor actor, UserId target, String reason) {
 		String clean = Text.clean(reason, 500, "The reason");
-		users.manageable(actor, target, "mfa.reset");
+		users.manageable(actor, target, AuditAction.MFA_RESET);
 		actor.requireRecentStrongFactor(clock.instant());
 		reset(actor.organizationId(), target, MfaEvents.By.ADMINISTRATOR, actor.userId().value(),
 				AuditEntry.ActorType.USER, clean, Map.of());
@@ -169,7 +170,7 @@ public class Authenticators {
 		details.put("authenticatorsRemoved", Integer.toString(devices));
 		details.put("recoveryCodesRemoved", Integer.toString(codes));
 		details.put("by", by.name());
-		audit.record(new AuditEntry(org, actorType, actorId, "mfa.reset", target.value(), AuditEntry.Outcome.SUCCESS,
+		audit.record(new AuditEntry(org, actorType, actorId, AuditAction.MFA_RESET, target.value(), AuditEntry.Outcome.SUCCESS,
 				details));
 		events.publishEvent(new MfaEvents.MfaReset(org, target, by, actorId == null ? null : new UserId(actorId),
 				reason, clock.instant()));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.links.OneTimeTokens;
@@ -165,7 +166,7 @@ public class Enrollment {
 				? issueRecoveryCodes(org, user, now, prepared != null ? prepared : codes.fresh()) : List.of();
 		int enrolled = authenticators.enrolled(org.value(), user.value()).size();
 		users.recordMfaState(org, user, enrolled, recoveryCodes.countUnused(org.value(), user.value()));
-		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.authenticator_added",
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_AUTHENTICATOR_ADDED,
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("label", label, "authenticator", pending.id().toString(),
 						"replacedOthers", Boolean.toString(pending.replacesExisting()))));
 		String report = tokens.issue(org, REPORT_NOT_ME, pending.id(), REPORT_LIFETIME);
@@ -188,7 +189,7 @@ public class Enrollment {
 		UserId user = new UserId(device.userId());
 		authenticators.suspend(org.value(), device.id());
 		users.endSessions(org, user);
-		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.enrollment_reported",
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_ENROLLMENT_REPORTED,
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("authenticator", device.id().toString(),
 						"label", String.valueOf(device.label()))));
 		events.publishEvent(new MfaEvents.EnrollmentReported(org, user, device.label(), clock.instant()));
@@ -197,7 +198,7 @@ public class Enrollment {
 	/** Stores a new set of recovery codes, voiding the old one. Joins the caller's transaction. */
 	List<String> issueRecoveryCodes(OrganizationId org, UserId user, Instant now, RecoveryCodes.Fresh fresh) {
 		recoveryCodes.replaceAll(org.value(), user.value(), fresh.hashes(), now);
-		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_codes_generated",
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_RECOVERY_CODES_GENERATED,
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("count", Integer.toString(fresh.codes().size()))));
 		events.publishEvent(new MfaEvents.RecoveryCodesGenerated(org, user, now));
 		return fresh.codes();

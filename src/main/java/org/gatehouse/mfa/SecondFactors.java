@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.mfa.internal.AuthenticatorRepository;
@@ -114,13 +115,13 @@ public class SecondFactors {
 		if (after.failures() >= FailureBudget.SUSPEND_AT) {
 			authenticators.suspendAll(org.value(), user.value());
 			users.endSessions(org, user);
-			audit.record(new AuditEntry(org, AuditEntry.ActorType.SYSTEM, null, "mfa.suspended", user.value(),
+			audit.record(new AuditEntry(org, AuditEntry.ActorType.SYSTEM, null, AuditAction.MFA_SUSPENDED, user.value(),
 					AuditEntry.Outcome.SUCCESS, Map.of("failures", Integer.toString(after.failures()))));
 			events.publishEvent(new MfaEvents.SecondFactorSuspended(org, user, after.failures(), now));
 			return Verdict.of(Verdict.Outcome.SUSPENDED, null);
 		}
 		if (after.waitUntil() != null) {
-			audit.record(new AuditEntry(org, AuditEntry.ActorType.SYSTEM, null, "mfa.locked", user.value(),
+			audit.record(new AuditEntry(org, AuditEntry.ActorType.SYSTEM, null, AuditAction.MFA_LOCKED, user.value(),
 					AuditEntry.Outcome.SUCCESS, Map.of("failures", Integer.toString(after.failures()),
 							"wait", Duration.between(now, after.waitUntil()).toString())));
 			return Verdict.of(Verdict.Outcome.LOCKED, Duration.between(now, after.waitUntil()));
@@ -173,7 +174,7 @@ public class SecondFactors {
 		users.lockForMfaChange(org, user); // counted under the lock a removal or reset racing this sign-in takes
 		int left = recoveryCodes.countUnused(org.value(), user.value());
 		users.recordMfaState(org, user, authenticators.enrolled(org.value(), user.value()).size(), left);
-		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), "mfa.recovery_code_used",
+		audit.record(new AuditEntry(org, AuditEntry.ActorType.USER, user.value(), AuditAction.MFA_RECOVERY_CODE_USED,
 				user.value(), AuditEntry.Outcome.SUCCESS, Map.of("left", Integer.toString(left))));
 		events.publishEvent(new MfaEvents.RecoveryCodeUsed(org, user, left, now));
 		return true;

@@ -6,12 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gatehouse.shared.Problem;
+import org.gatehouse.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -63,10 +63,7 @@ class OperatorEndpoints {
 		if (settings.enabled()) {
 			res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gatehouse-operator\"");
 		}
-		res.setStatus(problem.status());
-		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		res.getWriter().write("{\"type\":\"" + problem.typeUri() + "\",\"title\":\"" + problem.title()
-				+ "\",\"status\":" + problem.status() + ",\"detail\":\"" + detail + "\"}");
+		ProblemResponses.write(res, problem, detail, null);
 	}
 
 }

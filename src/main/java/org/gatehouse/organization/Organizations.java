@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.links.OneTimeTokens;
@@ -91,7 +92,7 @@ public class Organizations {
 				request.ownerPassword(), List.of(name, slug));
 		organizations.setChiefOperator(id, chief.id(), chief.email(), null);
 		String token = tokens.issue(id, EMAIL_PROOF, chief.id().value(), EMAIL_PROOF_LIFETIME);
-		audit.record(AuditEntry.byUser(id, chief.id().value(), "organization.signed_up", id.value(),
+		audit.record(AuditEntry.byUser(id, chief.id().value(), AuditAction.ORGANIZATION_SIGNED_UP, id.value(),
 				Map.of("slug", slug)));
 		events.publishEvent(new OrganizationSignedUp(id, name, chief.id(), chief.email(), chief.name(),
 				settings.link("/verify-email", token)));
@@ -105,7 +106,7 @@ public class Organizations {
 		Organization org = organizations.find(redeemed.organizationId()).orElseThrow(ProblemException::notFound);
 		organizations.markVerified(org.id(), org.primaryEmail(), clock.instant());
 		audit.record(new AuditEntry(org.id(), AuditEntry.ActorType.USER, redeemed.subjectId(),
-				"organization.primary_email_verified", org.id().value(), AuditEntry.Outcome.SUCCESS, Map.of()));
+				AuditAction.ORGANIZATION_PRIMARY_EMAIL_VERIFIED, org.id().value(), AuditEntry.Outcome.SUCCESS, Map.of()));
 		return organizations.find(org.id()).orElseThrow();
 	}
 
@@ -126,13 +127,13 @@ public class Organizations {
 		boolean administrator = roles.find(org.id(), target.roleId()).map(r -> r.grants(Permission.USERS_MANAGE))
 			.orElse(false);
 		if (target.id().equals(actor.userId()) || !target.canSignIn() || !administrator || !target.emailVerified()) {
-			audit.recordRefusal(AuditEntry.byUser(org.id(), actor.userId().value(), "organization.chief_operator_changed",
+			audit.recordRefusal(AuditEntry.byUser(org.id(), actor.userId().value(), AuditAction.ORGANIZATION_CHIEF_OPERATOR_CHANGED,
 					next.value(), Map.of("refusal", "not-eligible")));
 			throw new ProblemException(Problem.CONFLICT, "The title goes only to another active administrator "
 					+ "(a role with users.manage) whose email is verified.");
 		}
 		organizations.setChiefOperator(org.id(), target.id(), target.email(), clock.instant());
-		audit.record(AuditEntry.byUser(org.id(), actor.userId().value(), "organization.chief_operator_changed",
+		audit.record(AuditEntry.byUser(org.id(), actor.userId().value(), AuditAction.ORGANIZATION_CHIEF_OPERATOR_CHANGED,
 				target.id().value(), Map.of("previous", actor.userId().toString(), "next", target.id().toString())));
 		events.publishEvent(new ChiefOperatorChanged(org.id(), actor.userId(), target.id(), target.email()));
 		return organizations.find(org.id()).orElseThrow();

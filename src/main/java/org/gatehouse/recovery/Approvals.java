@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.links.OneTimeTokens;
 import org.gatehouse.organization.Organization;
 import org.gatehouse.recovery.internal.RecoveryGuards;
@@ -79,7 +80,8 @@ public class Approvals {
 		}
 		catch (ProblemException ex) {
 			// every refused approval leaves a trace (a wrong state, missing proofs, the same agent twice)
-			log.refused(ticket, agent, "ticket_approved", ex.problem() == Problem.FORBIDDEN ? "same-agent" : ex.problem().slug());
+			log.refused(ticket, agent, AuditAction.SUPPORT_TICKET_APPROVED,
+					ex.problem() == Problem.FORBIDDEN ? "same-agent" : ex.problem().slug());
 			throw ex;
 		}
 		TicketLog.By by = TicketLog.By.agent(agent);

@@ -3,6 +3,7 @@ package org.gatehouse.recovery;
 import java.time.Clock;
 import java.util.Map;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.links.OneTimeTokens;
@@ -58,7 +59,7 @@ public class Cancellation {
 				Map.of("via", "notice link"));
 		tokens.revokeAll(ticket.organizationId, Approvals.CANCEL, ticket.id);
 		audit.record(new AuditEntry(ticket.organizationId, AuditEntry.ActorType.ANONYMOUS, null,
-				"support.recovery_cancelled", ticket.chiefOperatorId == null ? null : ticket.chiefOperatorId.value(),
+				AuditAction.SUPPORT_RECOVERY_CANCELLED, ticket.chiefOperatorId == null ? null : ticket.chiefOperatorId.value(),
 				AuditEntry.Outcome.SUCCESS, Map.of("ticket", ticket.id.toString(), "via", "notice link")));
 		announce(ticket, "someone with the notice's link");
 	}

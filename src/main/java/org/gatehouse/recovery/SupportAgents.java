@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.recovery.internal.SupportAccess;
@@ -65,7 +66,7 @@ public class SupportAgents {
 	}
 
 	private void record(AuditEntry.ActorType type, UUID actor, Account agent, boolean lead) {
-		audit.record(new AuditEntry(OrganizationId.PLATFORM, type, actor, "support.agent_created", agent.id().value(),
+		audit.record(new AuditEntry(OrganizationId.PLATFORM, type, actor, AuditAction.SUPPORT_AGENT_CREATED, agent.id().value(),
 				AuditEntry.Outcome.SUCCESS, Map.of("email", agent.email(), "role", lead ? "Support lead" : "Support agent")));
 	}
 

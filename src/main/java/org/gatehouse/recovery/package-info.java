@@ -5,6 +5,6 @@
  * waiting period), the scheduled execution of due resets, the support agents of the platform
  * organization and their console.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "help", "links", "mfa",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "attempts", "audit", "help", "links", "mfa",
 		"operations", "organization", "shared", "system", "user", "web" })
 package org.gatehouse.recovery;

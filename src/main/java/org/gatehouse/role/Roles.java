@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.shared.Actor;
@@ -88,14 +89,14 @@ public class Roles {
 		String cleanName = validName(name);
 		Set<Permission> wanted = permissions == null ? Set.of() : permissions;
 		Role role = new Role(actor.organizationId(), RoleId.random(), cleanName, wanted, requireMfa, false);
-		refusePlatformPermissions(actor, wanted, "role.created", role);
-		refuseAboveCeiling(actor, wanted, "role.created", role);
-		refuseAdministrationWithoutMfa(actor, role, "role.created");
+		refusePlatformPermissions(actor, wanted, AuditAction.ROLE_CREATED, role);
+		refuseAboveCeiling(actor, wanted, AuditAction.ROLE_CREATED, role);
+		refuseAdministrationWithoutMfa(actor, role, AuditAction.ROLE_CREATED);
 		if (roles.nameTaken(actor.organizationId(), cleanName, null)) {
 			throw new ProblemException(Problem.CONFLICT, "A role with this name already exists.");
 		}
 		roles.insert(role, clock.instant());
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.created",
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.ROLE_CREATED,
 				role.id().value(), Map.of("name", cleanName, "permissions", RoleRepository.codes(wanted),
 						"requireMfa", Boolean.toString(requireMfa))));
 		return role;
@@ -111,10 +112,10 @@ public class Roles {
 				change.name() == null ? before.name() : validName(change.name()),
 				change.permissions() == null ? before.permissions() : change.permissions(),
 				change.requireMfa() == null ? before.requireMfa() : change.requireMfa(), before.builtIn());
-		refusePlatformPermissions(actor, after.permissions(), "role.updated", before);
-		refuseAboveCeiling(actor, before.permissions(), "role.updated", before);
-		refuseAboveCeiling(actor, after.permissions(), "role.updated", before);
-		refuseAdministrationWithoutMfa(actor, after, "role.updated");
+		refusePlatformPermissions(actor, after.permissions(), AuditAction.ROLE_UPDATED, before);
+		refuseAboveCeiling(actor, before.permissions(), AuditAction.ROLE_UPDATED, before);
+		refuseAboveCeiling(actor, after.permissions(), AuditAction.ROLE_UPDATED, before);
+		refuseAdministrationWithoutMfa(actor, after, AuditAction.ROLE_UPDATED);
 		if (after.requireMfa() != before.requireMfa() && reason == null) {
 			throw ProblemException.invalid("Say why the MFA requirement changes: a reason is required.");
 		}
@@ -129,12 +130,12 @@ public class Roles {
 		}
 		roles.update(after, clock.instant());
 		faults.point("role.update.after-write");
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.ROLE_UPDATED,
 				id.value(), describe(before, after, reason)));
 		faults.point("role.update.after-audit");
 		if (after.requireMfa() != before.requireMfa()) {
 			audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
-					"role.mfa_requirement_changed", id.value(), describe(before, after, reason)));
+					AuditAction.ROLE_MFA_REQUIREMENT_CHANGED, id.value(), describe(before, after, reason)));
 			events.publishEvent(new RoleMfaRequirementChanged(actor.organizationId(), id, after.name(),
 					after.requireMfa(), actor.userId(), reason));
 		}
@@ -164,7 +165,7 @@ public class Roles {
 		Set<RoleId> others = rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
 		others.remove(before.id());
 		if (members.countActive(actor.organizationId(), others, null) == 0) {
-			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "role.updated",
+			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.ROLE_UPDATED,
 					before.id().value(), Map.of("refusal", "last-administrator")));
 			throw new ProblemException(Problem.LAST_ADMINISTRATOR, "No other active user could manage users after this "
 					+ "change. Give another active user a role with users.manage first.");
@@ -175,7 +176,7 @@ public class Roles {
 	 * Whoever holds an administrative permission proves a second factor: a role that grants one
 	 * requires MFA, whether the request adds the permission or turns the requirement off.
 	 */
-	private void refuseAdministrationWithoutMfa(Actor actor, Role role, String action) {
+	private void refuseAdministrationWithoutMfa(Actor actor, Role role, AuditAction action) {
 		if (!role.requireMfa() && Permission.anyAdministrative(role.permissions())) {
 			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
 					role.id().value(), Map.of("refusal", "administration-without-mfa")));
@@ -184,7 +185,7 @@ public class Roles {
 	}
 
 	/** The support side's permissions exist only in the platform organization, whoever asks. */
-	private void refusePlatformPermissions(Actor actor, Set<Permission> permissions, String action, Role role) {
+	private void refusePlatformPermissions(Actor actor, Set<Permission> permissions, AuditAction action, Role role) {
 		if (!OrganizationId.PLATFORM.equals(actor.organizationId()) && permissions.stream().anyMatch(Permission::platformOnly)) {
 			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
 					role.id().value(), Map.of("refusal", "platform-permission")));
@@ -193,7 +194,7 @@ public class Roles {
 		}
 	}
 
-	private void refuseAboveCeiling(Actor actor, Set<Permission> permissions, String action, Role role) {
+	private void refuseAboveCeiling(Actor actor, Set<Permission> permissions, AuditAction action, Role role) {
 		if (!actor.holdsAll(permissions)) {
 			Set<Permission> missing = EnumSet.noneOf(Permission.class);
 			missing.addAll(permissions);

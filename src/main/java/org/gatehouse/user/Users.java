@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.links.OneTimeTokens;
@@ -78,7 +79,7 @@ public class Users {
 			throw ProblemException.invalid("kind must be EMPLOYEE, VENDOR or CLIENT.");
 		}
 		Role role = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
-		refuseAboveCeiling(actor, role, "user.invited", null);
+		refuseAboveCeiling(actor, role, AuditAction.USER_INVITED, null);
 		if (users.emailTaken(actor.organizationId(), address)) {
 			throw new ProblemException(Problem.CONFLICT, "A user with this email already exists.");
 		}
@@ -86,7 +87,7 @@ public class Users {
 				UserStatus.INVITED, 0, 0, false, 0, null, false);
 		users.insert(account, null, clock.instant());
 		String token = tokens.issue(actor.organizationId(), INVITATION, account.id().value(), INVITATION_LIFETIME);
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.invited",
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.USER_INVITED,
 				account.id().value(), Map.of("kind", kind.name(), "role", role.name())));
 		events.publishEvent(new UserInvited(actor.organizationId(), account.id(), address, cleanName,
 				settings.link("/invitation", token)));
@@ -115,7 +116,7 @@ public class Users {
 			}
 			users.setPassword(account.organizationId(), id, hash, UserStatus.ACTIVE, clock.instant());
 			audit.record(new AuditEntry(account.organizationId(), AuditEntry.ActorType.USER, id.value(),
-					"user.invitation_accepted", id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
+					AuditAction.USER_INVITATION_ACCEPTED, id.value(), AuditEntry.Outcome.SUCCESS, Map.of()));
 			return users.find(account.organizationId(), id).orElseThrow();
 		});
 	}
@@ -148,13 +149,13 @@ public class Users {
 	public Account disable(Actor actor, UserId id, String reason) {
 		String clean = Text.clean(reason, 500, "The reason");
 		managers.lock(actor.organizationId());
-		Account target = manageable(actor, id, "user.disabled");
+		Account target = manageable(actor, id, AuditAction.USER_DISABLED);
 		if (target.status() == UserStatus.DISABLED) {
 			return target;
 		}
-		refuseLastManager(actor, target, "user.disabled");
+		refuseLastManager(actor, target, AuditAction.USER_DISABLED);
 		users.setStatus(actor.organizationId(), id, UserStatus.DISABLED, clock.instant());
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.disabled", id.value(),
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.USER_DISABLED, id.value(),
 				Map.of("reason", clean)));
 		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "disabled", actor.userId(), clean));
 		return users.find(actor.organizationId(), id).orElseThrow();
@@ -162,12 +163,12 @@ public class Users {
 
 	@Transactional
 	public Account enable(Actor actor, UserId id) {
-		Account target = manageable(actor, id, "user.enabled");
+		Account target = manageable(actor, id, AuditAction.USER_ENABLED);
 		if (target.status() != UserStatus.DISABLED) {
 			return target;
 		}
 		users.setStatus(actor.organizationId(), id, UserStatus.ACTIVE, clock.instant());
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.enabled", id.value(),
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.USER_ENABLED, id.value(),
 				Map.of()));
 		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "enabled", actor.userId(), null));
 		return users.find(actor.organizationId(), id).orElseThrow();
@@ -178,15 +179,15 @@ public class Users {
 	public Account changeRole(Actor actor, UserId id, RoleId roleId, String reason) {
 		Map<String, String> because = reasonOnly(reason);
 		managers.lock(actor.organizationId());
-		Account target = manageable(actor, id, "user.role_changed");
+		Account target = manageable(actor, id, AuditAction.USER_ROLE_CHANGED);
 		Role next = roles.find(actor.organizationId(), roleId).orElseThrow(ProblemException::notFound);
-		refuseAboveCeiling(actor, next, "user.role_changed", target.id());
+		refuseAboveCeiling(actor, next, AuditAction.USER_ROLE_CHANGED, target.id());
 		if (target.roleId().equals(roleId)) {
 			return target;
 		}
 		Role previous = roles.find(actor.organizationId(), target.roleId()).orElseThrow();
 		if (previous.grants(Permission.USERS_MANAGE) && !next.grants(Permission.USERS_MANAGE)) {
-			refuseLastManager(actor, target, "user.role_changed");
+			refuseLastManager(actor, target, AuditAction.USER_ROLE_CHANGED);
 		}
 		users.setRole(actor.organizationId(), id, roleId, clock.instant());
 		Map<String, String> details = new LinkedHashMap<>();
@@ -195,7 +196,7 @@ public class Users {
 		details.put("requireMfa.before", Boolean.toString(previous.requireMfa()));
 		details.put("requireMfa.after", Boolean.toString(next.requireMfa()));
 		details.putAll(because);
-		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), "user.role_changed",
+		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), AuditAction.USER_ROLE_CHANGED,
 				id.value(), details));
 		events.publishEvent(new UserAccessChanged(actor.organizationId(), id, "role_changed", actor.userId(),
 				previous.name() + " -> " + next.name()));
@@ -209,7 +210,7 @@ public class Users {
 	 */
 	@Transactional
 	public Account exemptFromMfa(Actor actor, UserId id, java.time.Instant until, String reason) {
-		Account target = manageable(actor, id, "user.mfa_exemption");
+		Account target = manageable(actor, id, AuditAction.USER_MFA_EXEMPTION);
 		actor.requireRecentStrongFactor(clock.instant());
 		if (until != null) {
 			refuseExemptingAnAdministrator(actor, target);
@@ -223,7 +224,7 @@ public class Users {
 		details.put("until", String.valueOf(until));
 		details.putAll(reasonOnly(reason));
 		audit.record(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
-				until == null ? "user.mfa_exemption_ended" : "user.mfa_exemption_granted", id.value(), details));
+				until == null ? AuditAction.USER_MFA_EXEMPTION_ENDED : AuditAction.USER_MFA_EXEMPTION_GRANTED, id.value(), details));
 		events.publishEvent(new UserAccessChanged(actor.organizationId(), id,
 				until == null ? "mfa_exemption_ended" : "mfa_exemption_granted", actor.userId(), String.valueOf(until)));
 		return users.find(actor.organizationId(), target.id()).orElseThrow();
@@ -234,7 +235,7 @@ public class Users {
 	 * otherwise), not the actor, and with no permission the actor lacks.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Account manageable(Actor actor, UserId id, String action) {
+	public Account manageable(Actor actor, UserId id, AuditAction action) {
 		actor.require(Permission.USERS_MANAGE);
 		Account target = users.findForUpdate(actor.organizationId(), id).orElseThrow(ProblemException::notFound);
 		if (target.id().equals(actor.userId())) {
@@ -373,7 +374,7 @@ public class Users {
 		Role role = roles.find(actor.organizationId(), target.roleId()).orElseThrow();
 		if (Permission.anyAdministrative(role.permissions())) {
 			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(),
-					"user.mfa_exemption_granted", target.id().value(),
+					AuditAction.USER_MFA_EXEMPTION_GRANTED, target.id().value(),
 					Map.of("refusal", "administrative-role", "role", role.name())));
 			throw new ProblemException(Problem.CONFLICT, "The role " + role.name() + " grants an administrative "
 					+ "permission, so its members always use MFA: no exemption. Move the user to another role first.");
@@ -381,7 +382,7 @@ public class Users {
 	}
 
 	/** Under the organization's {@link ManagerLock}, so the count sees every change committed before. */
-	private void refuseLastManager(Actor actor, Account target, String action) {
+	private void refuseLastManager(Actor actor, Account target, AuditAction action) {
 		Set<RoleId> managing = roles.rolesGranting(actor.organizationId(), Permission.USERS_MANAGE);
 		if (managing.contains(target.roleId()) && users.countActive(actor.organizationId(), managing, target.id()) == 0) {
 			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
@@ -391,7 +392,7 @@ public class Users {
 		}
 	}
 
-	private void refuseAboveCeiling(Actor actor, Role role, String action, UserId target) {
+	private void refuseAboveCeiling(Actor actor, Role role, AuditAction action, UserId target) {
 		if (!actor.holdsAll(role.permissions())) {
 			audit.recordRefusal(AuditEntry.byUser(actor.organizationId(), actor.userId().value(), action,
 					target == null ? null : target.value(), Map.of("refusal", "permission-ceiling", "role", role.name())));

@@ -28,7 +28,7 @@ class DuplicateParameterFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		for (String[] values : request.getParameterMap().values()) {
 			if (values.length > 1) {
-				InputHardening.write(response, Problem.INVALID_INPUT, "A query parameter appears more than once.");
+				ProblemResponses.write(response, Problem.INVALID_INPUT, "A query parameter appears more than once.", null);
 				return;
 			}
 		}

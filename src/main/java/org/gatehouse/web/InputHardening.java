@@ -1,9 +1,5 @@
 package org.gatehouse.web;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.gatehouse.shared.Problem;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -13,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.ResourceHttpMessageConverter;
 import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
@@ -70,20 +65,14 @@ class InputHardening {
 	/** Requests the firewall rejects (encoded dots and slashes, ...) answer with a problem, not an error page. */
 	@Bean
 	RequestRejectedHandler rejectedAsProblem() {
-		return (request, response, ex) -> write(response, Problem.INVALID_INPUT, "The request path is not acceptable.");
+		return (request, response, ex) -> ProblemResponses.write(response, Problem.INVALID_INPUT,
+				"The request path is not acceptable.", null);
 	}
 
 	/** Encoded slashes reach the firewall (which refuses them with a problem) instead of Tomcat's error page. */
 	@Bean
 	TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
 		return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-	}
-
-	static void write(HttpServletResponse response, Problem problem, String detail) throws IOException {
-		response.setStatus(problem.status());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter().write("{\"type\":\"" + problem.typeUri() + "\",\"title\":\"" + problem.title()
-				+ "\",\"status\":" + problem.status() + ",\"detail\":\"" + detail + "\"}");
 	}
 
 }

@@ -2,6 +2,8 @@ package org.gatehouse.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every refusal into an RFC 9457 problem response with a stable type for the API, and into
@@ -35,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@ExceptionHandler(ProblemException.class)
 	Object refused(ProblemException ex, HttpServletRequest request, HttpServletResponse response) {
@@ -95,18 +100,34 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Writes a problem response straight to the servlet response, for filters that answer before
-	 * Spring MVC runs. {@code detail} and {@code instance} (may be null) are fixed texts without
-	 * quotes or backslashes.
+	 * Writes a problem response straight to the servlet response, for the filters and security
+	 * handlers that answer before Spring MVC runs: {@code type}, {@code title}, {@code status},
+	 * {@code detail} and, when not null, {@code instance}, in that order, escaped by Jackson.
 	 */
+	public static void write(HttpServletResponse response, Problem problem, String detail, String instance)
+			throws IOException {
+		response.setStatus(problem.status());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter().write(json(problem, detail, instance));
+	}
+
+	/** {@link #write(HttpServletResponse, Problem, String, String)} with a {@code Retry-After} header. */
 	public static void write(HttpServletResponse response, Problem problem, String detail, long retryAfterSeconds,
 			String instance) throws IOException {
-		response.setStatus(problem.status());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter().write("{\"type\":\"" + problem.typeUri() + "\",\"title\":\"" + problem.title()
-				+ "\",\"status\":" + problem.status() + ",\"detail\":\"" + detail + "\""
-				+ (instance == null ? "" : ",\"instance\":\"" + instance + "\"") + "}");
+		write(response, problem, detail, instance);
+	}
+
+	static String json(Problem problem, String detail, String instance) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.typeUri());
+		body.put("title", problem.title());
+		body.put("status", problem.status());
+		body.put("detail", detail);
+		if (instance != null) {
+			body.put("instance", instance);
+		}
+		return JSON.writeValueAsString(body);
 	}
 
 	/** A problem response under /api, the console's error page elsewhere. */

@@ -2,6 +2,7 @@ package org.gatehouse.login;
 
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Console.Page;
@@ -67,7 +68,7 @@ class ConsoleSecurityIntegrationTests extends IntegrationTestBase {
 		console.get("/users").expect(200);
 		String vendorRole = fixtures.roleId(org, "Vendor").toString();
 		String email = uniqueEmail("csrf");
-		long invitedBefore = fixtures.audit(org.token(), "user.invited").size();
+		long invitedBefore = fixtures.audit(org.token(), AuditAction.USER_INVITED.value()).size();
 
 		Page missing = console.postWithoutCsrf("/users", "email", email, "name", "Forged", "kind", "VENDOR",
 				"roleId", vendorRole);
@@ -78,7 +79,7 @@ class ConsoleSecurityIntegrationTests extends IntegrationTestBase {
 		assertThat(api.get("/users" + Api.query("q", email), org.token()).expect(200).json().path("total").asLong())
 			.isZero();
 		assertThat(mailbox.queuedFor(email)).isZero();
-		assertThat(fixtures.audit(org.token(), "user.invited")).hasSize((int) invitedBefore);
+		assertThat(fixtures.audit(org.token(), AuditAction.USER_INVITED.value())).hasSize((int) invitedBefore);
 		console.get("/users").expect(200); // the refused logout did not end the session
 
 		// the same form with its token goes through
@@ -86,7 +87,7 @@ class ConsoleSecurityIntegrationTests extends IntegrationTestBase {
 			.expectRedirect("/users");
 		assertThat(api.get("/users" + Api.query("q", email), org.token()).expect(200).json().path("total").asLong())
 			.isEqualTo(1);
-		assertThat(fixtures.audit(org.token(), "user.invited").get(0).path("actorId").asString())
+		assertThat(fixtures.audit(org.token(), AuditAction.USER_INVITED.value()).get(0).path("actorId").asString())
 			.isEqualTo(admin.id().toString());
 		mailbox.await(email, Fixtures.INVITATION_SUBJECT);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.login.internal.ConsoleSessionFilter;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
@@ -91,18 +92,18 @@ class RecoveryCodeSignInIntegrationTests extends IntegrationTestBase {
 		assertThat(api.get("/roles/" + employeeRole, org.token()).expect(200).json().path("requireMfa").asBoolean())
 			.isTrue();
 		assertThat(api.get("/me", token).expect(200).json().path("chiefOperator").asBoolean()).isTrue();
-		assertThat(fixtures.audit(org.token(), "mfa.reset")).isEmpty();
-		assertThat(fixtures.audit(org.token(), "user.mfa_exemption_granted")).isEmpty();
-		assertThat(fixtures.audit(org.token(), "role.mfa_requirement_changed")).isEmpty();
-		assertThat(fixtures.audit(org.token(), "organization.chief_operator_changed")).isEmpty();
-		assertThat(fixtures.audited(org.token(), "mfa.recovery_code_used", org.chiefId())).isNotNull();
+		assertThat(fixtures.audit(org.token(), AuditAction.MFA_RESET.value())).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.USER_MFA_EXEMPTION_GRANTED.value())).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value())).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.ORGANIZATION_CHIEF_OPERATOR_CHANGED.value())).isEmpty();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_RECOVERY_CODE_USED.value(), org.chiefId())).isNotNull();
 		assertThat(mailbox.await(org.chiefEmail(), "recovery code was used").body()).doesNotContain(codes.get(0));
 
 		// the same token, once the authenticator is confirmed, may do what the refusals were about
 		clock.advanceToNextTotpStep();
 		api.post("/me/step-up", json("code", fixtures.totp(org.totpSecret())), token).expect(204);
 		disableEmployeesMfa(token).expect(200);
-		assertThat(fixtures.audited(org.token(), "mfa.reset", employee.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_RESET.value(), employee.id())).isNotNull();
 	}
 
 	@Test
@@ -120,16 +121,16 @@ class RecoveryCodeSignInIntegrationTests extends IntegrationTestBase {
 		JsonNode devices = api.get("/me/authenticators", token).expect(200).json();
 		assertThat(devices).hasSize(1);
 		assertThat(devices.get(0).path("label").asString()).isEqualTo("New phone");
-		assertThat(fixtures.audited(org.token(), "mfa.authenticator_added", org.chiefId()).path("details")
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_AUTHENTICATOR_ADDED.value(), org.chiefId()).path("details")
 			.path("label").asString()).isEqualTo("New phone");
-		assertThat(fixtures.audited(org.token(), "mfa.authenticator_removed", org.chiefId())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_AUTHENTICATOR_REMOVED.value(), org.chiefId())).isNotNull();
 		Awaitility.await().atMost(Mailbox.PATIENCE).until(() -> mailbox.receivedBy(org.chiefEmail()).stream()
 			.anyMatch(m -> m.subject().contains("new authenticator") && m.body().contains("New phone")));
 
 		disableEmployeesMfa(token).expectProblem(403, "step-up-required");
 		assertThat(api.get("/users/" + employee.id(), org.token()).expect(200).json().path("mfa").path("authenticators")
 			.asInt()).isEqualTo(1);
-		assertThat(fixtures.audit(org.token(), "mfa.reset")).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.MFA_RESET.value())).isEmpty();
 	}
 
 	@Test
@@ -163,7 +164,7 @@ class RecoveryCodeSignInIntegrationTests extends IntegrationTestBase {
 			.asInt()).isEqualTo(1);
 		assertThat(api.get("/roles/" + employeeRole, org.token()).expect(200).json().path("requireMfa").asBoolean())
 			.isTrue();
-		assertThat(fixtures.audit(org.token(), "mfa.reset")).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.MFA_RESET.value())).isEmpty();
 	}
 
 	/** What a console session held before the strong factor was remembered apart from the second step. */

@@ -2,6 +2,7 @@ package org.gatehouse.mfa;
 
 import java.time.Duration;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.mfa.internal.FailureBudget;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures.Org;
@@ -56,7 +57,7 @@ class FailureBudgetIntegrationTests extends IntegrationTestBase {
 		assertThat(retryAfter(fifth)).isEqualTo(30);
 
 		challenge(token, fixtures.totp(org.totpSecret())).expectProblem(401, "sign-in-failed");
-		assertThat(fixtures.audited(org.token(), "mfa.locked", org.chiefId()).path("details").path("failures").asString())
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_LOCKED.value(), org.chiefId()).path("details").path("failures").asString())
 			.isEqualTo("5");
 	}
 

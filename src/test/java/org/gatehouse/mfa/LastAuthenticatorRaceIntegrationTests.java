@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
@@ -71,8 +72,8 @@ class LastAuthenticatorRaceIntegrationTests extends IntegrationTestBase {
 			assertThat(employeeCoverage(org).path("withBackupDevice").asInt()).as("employees with a backup device")
 				.isZero();
 			assertThat(employeeCoverage(org).path("withAuthenticator").asInt()).isEqualTo(round + 1);
-			assertThat(audited(org, member, "mfa.authenticator_removed", "SUCCESS")).isEqualTo(2);
-			assertThat(audited(org, member, "mfa.authenticator_removed", "REFUSED")).isEqualTo(1);
+			assertThat(audited(org, member, AuditAction.MFA_AUTHENTICATOR_REMOVED.value(), "SUCCESS")).isEqualTo(2);
+			assertThat(audited(org, member, AuditAction.MFA_AUTHENTICATOR_REMOVED.value(), "REFUSED")).isEqualTo(1);
 			assertThat(mailbox.queuedFor(member.email(), REMOVED_SUBJECT)).isEqualTo(2);
 		}
 	}

@@ -1,5 +1,6 @@
 package org.gatehouse.mfa;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Browser;
 import org.gatehouse.support.Fixtures.Member;
@@ -52,7 +53,7 @@ class LostDeviceBrowserTests extends IntegrationTestBase {
 		browser.signOut();
 		assertThat(mailbox.await(vendor.email(), "MFA was reset on your account").body())
 			.contains("lost phone on a trip");
-		assertThat(fixtures.audited(org.token(), "mfa.reset", vendor.id()).path("details").path("reason").asString())
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_RESET.value(), vendor.id()).path("details").path("reason").asString())
 			.isEqualTo("lost phone on a trip");
 
 		// no requirement on the role: the password alone gets in, and the account page invites to set MFA up again
@@ -119,7 +120,7 @@ class LostDeviceBrowserTests extends IntegrationTestBase {
 		browser.signOut();
 		assertThat(mailbox.await(org.chiefEmail(), "Role Employee no longer requires MFA").body())
 			.contains("no smartphones in the warehouse");
-		assertThat(fixtures.audit(org.token(), "role.mfa_requirement_changed")).hasSize(1);
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value())).hasSize(1);
 
 		browser.signIn(org.slug(), employee.email(), employee.password()).expectPath("/");
 		assertThat(browser.text("role-name")).isEqualTo("Employee");
@@ -147,7 +148,7 @@ class LostDeviceBrowserTests extends IntegrationTestBase {
 		assertThat(browser.notice()).startsWith("The role is changed");
 		assertThat(browser.text("user-role")).isEqualTo("Vendor");
 		browser.signOut();
-		assertThat(fixtures.audited(org.token(), "user.role_changed", employee.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.USER_ROLE_CHANGED.value(), employee.id())).isNotNull();
 
 		browser.signIn(org.slug(), employee.email(), employee.password()).expectPath("/");
 		assertThat(browser.text("role-name")).isEqualTo("Vendor");

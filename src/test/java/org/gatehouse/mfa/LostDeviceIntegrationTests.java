@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
@@ -64,7 +65,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 		JsonNode user = api.get("/users/" + vendor.member().id(), org.token()).expect(200).json();
 		assertThat(user.path("mfa").path("authenticators").asInt()).isZero();
 		assertThat(user.path("mfa").path("recoveryCodesLeft").asInt()).isZero();
-		JsonNode event = fixtures.audited(org.token(), "mfa.reset", vendor.member().id());
+		JsonNode event = fixtures.audited(org.token(), AuditAction.MFA_RESET.value(), vendor.member().id());
 		assertThat(event.path("actorId").asString()).isEqualTo(org.chiefId().toString());
 		assertThat(event.path("details").path("reason").asString()).isEqualTo("lost phone on a trip");
 		assertThat(mailbox.await(vendor.member().email(), "MFA was reset").body()).contains("lost phone on a trip");
@@ -101,7 +102,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 		api.post("/authenticators/report", json("token", report)).expect(204);
 		api.get("/me", again.accessToken()).expectProblem(401, "unauthenticated");
 		assertThat(mailbox.await(org.chiefEmail(), "device was reported").body()).contains(employee.member().email());
-		assertThat(fixtures.audited(org.token(), "mfa.enrollment_reported", employee.member().id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_ENROLLMENT_REPORTED.value(), employee.member().id())).isNotNull();
 		api.post("/authenticators/report", json("token", report)).expectProblem(410, "gone");
 
 		clock.advanceToNextTotpStep();
@@ -118,7 +119,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 		disableMfa(org.chiefId(), "takeover", helper.member().token()).expectProblem(403, "forbidden");
 		assertThat(api.get("/users/" + org.chiefId(), org.token()).json().path("mfa").path("authenticators").asInt())
 			.isEqualTo(1);
-		assertThat(fixtures.audit(org.token(), "mfa.reset").get(0).path("details").path("refusal").asString())
+		assertThat(fixtures.audit(org.token(), AuditAction.MFA_RESET.value()).get(0).path("details").path("refusal").asString())
 			.isEqualTo("permission-ceiling");
 
 		disableMfa(org.chiefId(), "myself", org.token()).expectProblem(403, "forbidden");
@@ -156,7 +157,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 			.isEqualTo("MFA_ENROLLMENT");
 		api.patch("/roles/" + role, json("requireMfa", false, "reason", "field staff without phones"), org.token())
 			.expect(200);
-		JsonNode event = fixtures.audited(org.token(), "role.mfa_requirement_changed", role);
+		JsonNode event = fixtures.audited(org.token(), AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value(), role);
 		assertThat(event.path("details").path("requireMfa.before").asString()).isEqualTo("true");
 		assertThat(event.path("details").path("requireMfa.after").asString()).isEqualTo("false");
 		assertThat(event.path("details").path("reason").asString()).isEqualTo("field staff without phones");
@@ -177,7 +178,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 		api.put("/users/" + employee.id() + "/role", json("roleId", vendorRole, "reason", "no smart device"), org.token())
 			.expect(200);
 		assertThat(fixtures.password(org.slug(), employee.email(), employee.password()).text("next")).isEqualTo("DONE");
-		JsonNode event = fixtures.audited(org.token(), "user.role_changed", employee.id());
+		JsonNode event = fixtures.audited(org.token(), AuditAction.USER_ROLE_CHANGED.value(), employee.id());
 		assertThat(event.path("details").path("requireMfa.after").asString()).isEqualTo("false");
 		assertThat(mailbox.await(employee.email(), "Your access").body()).contains("Employee -> Vendor");
 	}
@@ -192,7 +193,7 @@ class LostDeviceIntegrationTests extends IntegrationTestBase {
 				json("until", clock.instant().plus(Duration.ofDays(2)).toString(), "reason", "phone in repair"),
 				org.token()).expect(200);
 		assertThat(fixtures.password(org.slug(), employee.email(), employee.password()).text("next")).isEqualTo("DONE");
-		assertThat(fixtures.audited(org.token(), "user.mfa_exemption_granted", employee.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.USER_MFA_EXEMPTION_GRANTED.value(), employee.id())).isNotNull();
 
 		clock.advance(Duration.ofDays(2).plusMinutes(1));
 		assertThat(fixtures.password(org.slug(), employee.email(), employee.password()).text("next"))

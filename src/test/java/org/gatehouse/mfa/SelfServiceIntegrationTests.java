@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
@@ -65,7 +66,7 @@ class SelfServiceIntegrationTests extends IntegrationTestBase {
 		assertThat(left).hasSize(1);
 		assertThat(left.get(0).path("label").asString()).isEqualTo("Tablet");
 		assertThat(signInWith(backup)).isNotBlank();
-		assertThat(fixtures.audited(token, "mfa.authenticator_removed", org.chiefId())).isNotNull();
+		assertThat(fixtures.audited(token, AuditAction.MFA_AUTHENTICATOR_REMOVED.value(), org.chiefId())).isNotNull();
 		awaitMail(org.chiefEmail(), "authenticator was removed", "Phone");
 	}
 

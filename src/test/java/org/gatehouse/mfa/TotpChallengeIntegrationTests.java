@@ -18,6 +18,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.mfa.internal.Base32Secret;
 import org.gatehouse.mfa.internal.TotpCodes;
 import org.gatehouse.support.Api;
@@ -84,7 +85,7 @@ class TotpChallengeIntegrationTests extends IntegrationTestBase {
 		replay.expectProblem(401, "sign-in-failed");
 		assertThat(replay.status()).isEqualTo(wrong.status());
 		assertThat(replay.body()).isEqualTo(wrong.body().replace(wrong.text("instance"), replay.text("instance")));
-		assertThat(fixtures.audit(org.token(), "mfa.locked")).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.MFA_LOCKED.value())).isEmpty();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
@@ -43,7 +44,7 @@ class MailOutageIntegrationTests extends IntegrationTestBase {
 		TestMailServer.get().stop();
 
 		api.post("/users/" + vendor.id() + "/mfa/disable", json("reason", "during outage"), org.token()).expect(200);
-		assertThat(fixtures.audited(org.token(), "mfa.reset", vendor.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.MFA_RESET.value(), vendor.id())).isNotNull();
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			int expected = attempt;
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attempts(vendor.email()) >= expected);

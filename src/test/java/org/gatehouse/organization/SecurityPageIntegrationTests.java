@@ -2,6 +2,7 @@ package org.gatehouse.organization;
 
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
@@ -113,7 +114,7 @@ class SecurityPageIntegrationTests extends IntegrationTestBase {
 	void onlyAdministratorsSeeTheSecurityPageAndOnlyTheirOwnOrganization() {
 		Member vendor = fixtures.signedInMember(org, "Vendor", "VENDOR");
 		api.get("/organization/security", vendor.token()).expectProblem(403, "forbidden");
-		JsonNode refusal = fixtures.audit(org.token(), "permission.denied").get(0);
+		JsonNode refusal = fixtures.audit(org.token(), AuditAction.PERMISSION_DENIED.value()).get(0);
 		assertThat(refusal.path("actorId").asString()).isEqualTo(vendor.id().toString());
 		assertThat(refusal.path("outcome").asString()).isEqualTo("REFUSED");
 		assertThat(refusal.path("details").path("permission").asString()).isEqualTo("users.manage");
@@ -138,7 +139,7 @@ class SecurityPageIntegrationTests extends IntegrationTestBase {
 		assertThat(api.get("/me", enrolled.accessToken()).json().path("chiefOperator").asBoolean()).isTrue();
 		assertThat(mailbox.await(org.chiefEmail(), "chief operator").body()).contains(second.email());
 		assertThat(mailbox.await(second.email(), "chief operator").body()).contains(second.email());
-		assertThat(fixtures.audited(org.token(), "organization.chief_operator_changed", second.id())).isNotNull();
+		assertThat(fixtures.audited(org.token(), AuditAction.ORGANIZATION_CHIEF_OPERATOR_CHANGED.value(), second.id())).isNotNull();
 	}
 
 	@Test
@@ -152,7 +153,7 @@ class SecurityPageIntegrationTests extends IntegrationTestBase {
 		Api.Response csv = api.get("/audit-events/export?format=csv&action=user.invited", org.token()).expect(200);
 		assertThat(csv.header("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(csv.body().lines().findFirst().orElse("")).startsWith("seq,id,occurred_at");
-		assertThat(csv.body()).contains("user.invited");
+		assertThat(csv.body()).contains(AuditAction.USER_INVITED.value());
 		JsonNode json = api.get("/audit-events/export?format=json", org.token()).expect(200).json();
 		assertThat(json.size()).isEqualTo((int) events);
 		api.get("/audit-events/export?format=xml", org.token()).expectProblem(400, "invalid-input");
@@ -169,7 +170,7 @@ class SecurityPageIntegrationTests extends IntegrationTestBase {
 		Member vendor = fixtures.member(org, "Vendor", "VENDOR");
 		UUID target = vendor.id();
 		JsonNode byTarget = api.get("/audit-events?targetId=" + target, org.token()).expect(200).json();
-		assertThat(byTarget.path("items").findValuesAsString("action")).contains("user.invited");
+		assertThat(byTarget.path("items").findValuesAsString("action")).contains(AuditAction.USER_INVITED.value());
 		JsonNode byActor = api.get("/audit-events?actorId=" + org.chiefId() + "&action=user.invited", org.token())
 			.expect(200).json();
 		assertThat(byActor.path("items").size()).isEqualTo(1);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Enrolled;
@@ -62,7 +63,7 @@ class SignUpIntegrationTests extends IntegrationTestBase {
 		assertThat(me.path("role").path("requireMfa").asBoolean()).isTrue();
 		assertThat(me.path("chiefOperator").asBoolean()).isTrue();
 
-		JsonNode signedUp = fixtures.audited(token, "organization.signed_up", organizationId);
+		JsonNode signedUp = fixtures.audited(token, AuditAction.ORGANIZATION_SIGNED_UP.value(), organizationId);
 		assertThat(signedUp.path("actorId").asString()).isEqualTo(chiefId.toString());
 	}
 
@@ -97,7 +98,7 @@ class SignUpIntegrationTests extends IntegrationTestBase {
 
 		String access = fixtures.signInThroughEnrollment(slug, email, PASSWORD).accessToken();
 		assertThat(api.get("/me", access).expect(200).json().path("chiefOperator").asBoolean()).isTrue();
-		List<JsonNode> verified = fixtures.audit(access, "organization.primary_email_verified");
+		List<JsonNode> verified = fixtures.audit(access, AuditAction.ORGANIZATION_PRIMARY_EMAIL_VERIFIED.value());
 		assertThat(verified).hasSize(1);
 		assertThat(verified.get(0).path("targetId").asString()).isEqualTo(organizationId.toString());
 		assertThat(verified.get(0).path("outcome").asString()).isEqualTo("SUCCESS");

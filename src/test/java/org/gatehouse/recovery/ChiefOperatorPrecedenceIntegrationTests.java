@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
@@ -53,7 +54,7 @@ class ChiefOperatorPrecedenceIntegrationTests extends SupportTestBase {
 		assertThat(superseded.path("summary").path("state").asString()).isEqualTo("CANCELLED");
 		assertThat(superseded.path("summary").path("reason").asString()).contains("superseded").contains(own.toString());
 		Map<String, Object> audited = support.platformAudit(junk).get(support.platformAudit(junk).size() - 1);
-		assertThat(audited.get("action")).isEqualTo("support.ticket_cancelled");
+		assertThat(audited.get("action")).isEqualTo(AuditAction.SUPPORT_TICKET_CANCELLED.value());
 		assertThat(audited.get("actor_type")).isEqualTo("SYSTEM");
 		assertThat((String) audited.get("details")).contains("\"supersededBy\":\"" + own + "\"")
 			.contains("\"from\":\"AWAITING_EVIDENCE\"");
@@ -77,7 +78,7 @@ class ChiefOperatorPrecedenceIntegrationTests extends SupportTestBase {
 		support.prove(support.proofToken(org), org.password()).expect(204);
 
 		assertThat(support.state(agent, halfApproved)).isEqualTo("CANCELLED");
-		assertThat(support.platformActions(halfApproved)).last().isEqualTo("support.ticket_cancelled");
+		assertThat(support.platformActions(halfApproved)).last().isEqualTo(AuditAction.SUPPORT_TICKET_CANCELLED.value());
 		assertThat(support.state(agent, own)).isEqualTo("AWAITING_APPROVAL");
 	}
 
@@ -109,7 +110,7 @@ class ChiefOperatorPrecedenceIntegrationTests extends SupportTestBase {
 			.contains(approved.toString());
 		assertThat(mailbox.queuedFor(org.chiefEmail(), PROOF)).isZero();
 		assertThat(support.state(agent, approved)).isEqualTo("WAITING_PERIOD");
-		assertThat(support.platformActions(own)).isEqualTo(List.of("support.ticket_open", "support.ticket_rejected"));
+		assertThat(support.platformActions(own)).isEqualTo(List.of(AuditAction.SUPPORT_TICKET_OPEN.value(), AuditAction.SUPPORT_TICKET_REJECTED.value()));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.recovery.internal.DueResets;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
@@ -84,9 +85,9 @@ class OtherEmailTrackIntegrationTests extends SupportTestBase {
 		assertThat(details).contains("\"approvedBy\":\"" + lead.id()).contains("\"firstApprovedBy\":\"" + agent.id())
 			.contains("\"evidenceCheckedBy\":\"" + agent.id()).contains("\"executedBy\":\"scheduler\"");
 		assertThat(mailbox.await(org.chiefEmail(), "MFA was reset on your account")).isNotNull();
-		assertThat(support.platformActions(id)).containsSubsequence("support.ticket_awaiting_evidence",
-				"support.evidence_recorded", "support.ticket_awaiting_approval", "support.ticket_waiting_period",
-				"support.ticket_ready", "support.ticket_executed");
+		assertThat(support.platformActions(id)).containsSubsequence(AuditAction.SUPPORT_TICKET_AWAITING_EVIDENCE.value(),
+				AuditAction.SUPPORT_EVIDENCE_RECORDED.value(), AuditAction.SUPPORT_TICKET_AWAITING_APPROVAL.value(), AuditAction.SUPPORT_TICKET_WAITING_PERIOD.value(),
+				AuditAction.SUPPORT_TICKET_READY.value(), AuditAction.SUPPORT_TICKET_EXECUTED.value());
 	}
 
 	@Test
@@ -107,8 +108,8 @@ class OtherEmailTrackIntegrationTests extends SupportTestBase {
 
 		assertThat(support.platformAudit(id)).filteredOn(row -> "REFUSED".equals(row.get("outcome")))
 			.extracting(row -> row.get("action"), row -> row.get("actor_id"))
-			.containsExactly(tuple("support.ticket_approved", agent.id()),
-					tuple("support.ticket_approved", lead.id()));
+			.containsExactly(tuple(AuditAction.SUPPORT_TICKET_APPROVED.value(), agent.id()),
+					tuple(AuditAction.SUPPORT_TICKET_APPROVED.value(), lead.id()));
 	}
 
 	@Test
@@ -117,7 +118,7 @@ class OtherEmailTrackIntegrationTests extends SupportTestBase {
 		support.approve(lead, id).expectProblem(403, "forbidden");
 		assertThat(support.state(lead, id)).isEqualTo("AWAITING_APPROVAL");
 		assertThat(support.platformAudit(id)).anySatisfy(row -> {
-			assertThat(row.get("action")).isEqualTo("support.ticket_approved");
+			assertThat(row.get("action")).isEqualTo(AuditAction.SUPPORT_TICKET_APPROVED.value());
 			assertThat(row.get("outcome")).isEqualTo("REFUSED");
 			assertThat(row.get("actor_id")).isEqualTo(lead.id());
 		});
@@ -212,7 +213,7 @@ class OtherEmailTrackIntegrationTests extends SupportTestBase {
 		assertThat(support.authenticators(org)).isEqualTo(1);
 		api.get("/me", again.accessToken()).expect(200);
 		assertThat(support.resets(org)).hasSize(1);
-		assertThat(support.platformActions(id).stream().filter("support.ticket_executed"::equals)).hasSize(1);
+		assertThat(support.platformActions(id).stream().filter(AuditAction.SUPPORT_TICKET_EXECUTED.value()::equals)).hasSize(1);
 	}
 
 	private static void sleep(long millis) {

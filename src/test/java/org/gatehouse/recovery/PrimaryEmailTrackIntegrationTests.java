@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.recovery.internal.DueResets;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
@@ -65,9 +66,9 @@ class PrimaryEmailTrackIntegrationTests extends SupportTestBase {
 		assertThat(reset.get("actor_type")).isEqualTo("SUPPORT_AGENT");
 		assertThat((String) reset.get("details")).contains(agent.id().toString()).contains(id.toString())
 			.contains("\"by\":\"SUPPORT\"");
-		assertThat(support.platformActions(id)).containsExactly("support.ticket_open",
-				"support.ticket_awaiting_email_proof", "support.ticket_awaiting_approval", "support.ticket_ready",
-				"support.ticket_executed");
+		assertThat(support.platformActions(id)).containsExactly(AuditAction.SUPPORT_TICKET_OPEN.value(),
+				AuditAction.SUPPORT_TICKET_AWAITING_EMAIL_PROOF.value(), AuditAction.SUPPORT_TICKET_AWAITING_APPROVAL.value(), AuditAction.SUPPORT_TICKET_READY.value(),
+				AuditAction.SUPPORT_TICKET_EXECUTED.value());
 	}
 
 	@Test

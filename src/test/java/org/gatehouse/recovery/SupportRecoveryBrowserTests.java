@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Browser;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Org;
@@ -112,9 +113,9 @@ class SupportRecoveryBrowserTests extends SupportTestBase {
 			.satisfies(reset -> assertThat(reset.get("actor_type")).isEqualTo("SUPPORT_AGENT"))
 			.satisfies(reset -> assertThat((String) reset.get("details")).contains("\"by\":\"SUPPORT\"",
 					"\"authenticatorsRemoved\":\"1\"", "\"recoveryCodesRemoved\":\"10\""));
-		assertThat(support.platformActions(ticket)).containsExactly("support.ticket_open",
-				"support.ticket_awaiting_email_proof", "support.ticket_awaiting_approval", "support.ticket_ready",
-				"support.ticket_executed");
+		assertThat(support.platformActions(ticket)).containsExactly(AuditAction.SUPPORT_TICKET_OPEN.value(),
+				AuditAction.SUPPORT_TICKET_AWAITING_EMAIL_PROOF.value(), AuditAction.SUPPORT_TICKET_AWAITING_APPROVAL.value(), AuditAction.SUPPORT_TICKET_READY.value(),
+				AuditAction.SUPPORT_TICKET_EXECUTED.value());
 
 		// the password alone leads to enrolling a new device, and then into the console
 		browser.signIn(org.slug(), org.chiefEmail(), org.password()).expectPath("/login/enroll");

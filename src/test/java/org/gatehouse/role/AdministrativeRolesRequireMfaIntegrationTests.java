@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures.Member;
@@ -63,9 +64,9 @@ class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase 
 		assertThat(refused.text("detail")).contains("always requires MFA");
 
 		assertThat(api.get("/roles/" + administrator, org.token()).expect(200).json()).isEqualTo(before);
-		assertThat(refusal("role.updated").path("details").path("refusal").asString())
+		assertThat(refusal(AuditAction.ROLE_UPDATED.value()).path("details").path("refusal").asString())
 			.isEqualTo("administration-without-mfa");
-		assertThat(fixtures.audit(org.token(), "role.mfa_requirement_changed")).isEmpty();
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value())).isEmpty();
 	}
 
 	@Test
@@ -80,9 +81,9 @@ class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase 
 		}
 
 		assertThat(api.get("/roles", org.token()).expect(200).json().size()).isEqualTo(roles);
-		assertThat(refusal("role.created").path("details").path("refusal").asString())
+		assertThat(refusal(AuditAction.ROLE_CREATED.value()).path("details").path("refusal").asString())
 			.isEqualTo("administration-without-mfa");
-		assertThat(fixtures.audit(org.token(), "role.created"))
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_CREATED.value()))
 			.noneMatch(e -> e.path("outcome").asString().equals("SUCCESS"));
 
 		// with the requirement, or without an administrative permission, a role is created as before
@@ -98,12 +99,12 @@ class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase 
 		JsonNode unchanged = api.get("/roles/" + vendor, org.token()).expect(200).json();
 		assertThat(unchanged.path("permissions")).isEmpty();
 		assertThat(unchanged.path("requireMfa").asBoolean()).isFalse();
-		assertThat(refusal("role.updated").path("targetId").asString()).isEqualTo(vendor.toString());
+		assertThat(refusal(AuditAction.ROLE_UPDATED.value()).path("targetId").asString()).isEqualTo(vendor.toString());
 
 		JsonNode changed = api.patch("/roles/" + vendor, json("permissions", List.of("users.manage", "users.read"),
 				"requireMfa", true, "reason", "vendors manage their own staff"), org.token()).expect(200).json();
 		assertThat(changed.path("requireMfa").asBoolean()).isTrue();
-		assertThat(fixtures.audited(org.token(), "role.mfa_requirement_changed", vendor).path("details")
+		assertThat(fixtures.audited(org.token(), AuditAction.ROLE_MFA_REQUIREMENT_CHANGED.value(), vendor).path("details")
 			.path("requireMfa.after").asString()).isEqualTo("true");
 	}
 
@@ -147,7 +148,7 @@ class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase 
 		finally {
 			threads.shutdownNow();
 		}
-		assertThat(fixtures.audit(org.token(), "role.updated").stream()
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_UPDATED.value()).stream()
 			.filter(e -> e.path("details").path("refusal").asString("").equals("administration-without-mfa")))
 			.hasSize(ROUNDS);
 	}
@@ -164,7 +165,7 @@ class AdministrativeRolesRequireMfaIntegrationTests extends IntegrationTestBase 
 
 		assertThat(api.get("/users/" + admin.id(), org.token()).expect(200).json().path("mfa").path("exemptUntil")
 			.isMissingNode()).isTrue();
-		JsonNode audited = refusal("user.mfa_exemption_granted");
+		JsonNode audited = refusal(AuditAction.USER_MFA_EXEMPTION_GRANTED.value());
 		assertThat(audited.path("targetId").asString()).isEqualTo(admin.id().toString());
 		assertThat(audited.path("details").path("refusal").asString()).isEqualTo("administrative-role");
 		assertThat(fixtures.password(org.slug(), admin.email(), admin.password()).expect(200).text("next"))

@@ -2,6 +2,7 @@ package org.gatehouse.role;
 
 import java.util.List;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Fixtures.Org;
 import org.gatehouse.support.IntegrationTest;
 import org.gatehouse.support.IntegrationTestBase;
@@ -41,7 +42,7 @@ class SupportPermissionIntegrationTests extends IntegrationTestBase {
 				"roles.manage", "audit.read", "organization.manage", "users.read", "support.lead")), org.token())
 			.expectProblem(403, "forbidden");
 		assertThat(api.get("/roles", org.token()).body()).doesNotContain("support.", "Helpdesk");
-		assertThat(fixtures.audit(org.token(), "role.created")).anySatisfy(
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_CREATED.value())).anySatisfy(
 				event -> assertThat(event.path("details").path("refusal").asString()).isEqualTo("platform-permission"));
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
@@ -62,7 +63,7 @@ class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 					() -> api.put("/users/" + o.org().chiefId() + "/role", json("roleId", employee), o.second().token()));
 
 			refusals.add(assertOneWonAndTheOtherWasRefused(o.org(), answers));
-			assertThat(successes(o.org(), "user.role_changed")).isEqualTo(1);
+			assertThat(successes(o.org(), AuditAction.USER_ROLE_CHANGED.value())).isEqualTo(1);
 		}
 		assertTheGuardWasReached(refusals);
 	}
@@ -78,7 +79,7 @@ class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 							o.second().token()));
 
 			refusals.add(assertOneWonAndTheOtherWasRefused(o.org(), answers));
-			assertThat(successes(o.org(), "user.disabled")).isEqualTo(1);
+			assertThat(successes(o.org(), AuditAction.USER_DISABLED.value())).isEqualTo(1);
 		}
 		assertTheGuardWasReached(refusals);
 	}
@@ -95,7 +96,7 @@ class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 							o.second().token()));
 
 			refusals.add(assertOneWonAndTheOtherWasRefused(o.org(), answers));
-			assertThat(successes(o.org(), "user.role_changed") + successes(o.org(), "user.disabled")).isEqualTo(1);
+			assertThat(successes(o.org(), AuditAction.USER_ROLE_CHANGED.value()) + successes(o.org(), AuditAction.USER_DISABLED.value())).isEqualTo(1);
 		}
 		assertTheGuardWasReached(refusals);
 	}
@@ -116,7 +117,7 @@ class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 					() -> api.put("/users/" + org.chiefId() + "/role", json("roleId", employee), o.second().token()));
 
 			refusals.add(assertOneWonAndTheOtherWasRefused(org, answers));
-			assertThat(successes(org, "role.updated") + successes(org, "user.role_changed")).isEqualTo(1);
+			assertThat(successes(org, AuditAction.ROLE_UPDATED.value()) + successes(org, AuditAction.USER_ROLE_CHANGED.value())).isEqualTo(1);
 		}
 		assertTheGuardWasReached(refusals);
 	}
@@ -138,9 +139,9 @@ class LastAdministratorRaceIntegrationTests extends IntegrationTestBase {
 
 			assertThat(answers.get(1).status()).as("the demotion: %s", answers.get(1)).isEqualTo(200);
 			if (answers.get(0).status() == 200) {
-				assertThat(sequence(o.org(), "organization.chief_operator_changed"))
+				assertThat(sequence(o.org(), AuditAction.ORGANIZATION_CHIEF_OPERATOR_CHANGED.value()))
 					.as("the hand-over is audited before the demotion of its target")
-					.isLessThan(sequence(o.org(), "user.role_changed"));
+					.isLessThan(sequence(o.org(), AuditAction.USER_ROLE_CHANGED.value()));
 			}
 			else {
 				answers.get(0).expectProblem(409, "conflict");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
@@ -54,10 +55,10 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 		assertThat(me.path("role").path("name").asString()).isEqualTo("Vendor");
 		assertThat(me.path("chiefOperator").asBoolean()).isFalse();
 
-		JsonNode audited = fixtures.audited(org.token(), "user.invited", id);
+		JsonNode audited = fixtures.audited(org.token(), AuditAction.USER_INVITED.value(), id);
 		assertThat(audited.path("actorId").asString()).isEqualTo(org.chiefId().toString());
 		assertThat(audited.path("details").path("role").asString()).isEqualTo("Vendor");
-		assertThat(fixtures.audited(org.token(), "user.invitation_accepted", id).path("actorId").asString())
+		assertThat(fixtures.audited(org.token(), AuditAction.USER_INVITATION_ACCEPTED.value(), id).path("actorId").asString())
 			.isEqualTo(id.toString());
 	}
 
@@ -76,7 +77,7 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 
 		fixtures.password(org.slug(), email, "another password, long enough").expectProblem(401, "sign-in-failed");
 		assertThat(fixtures.accessToken(org.slug(), email, PASSWORD)).isNotBlank();
-		assertThat(fixtures.audit(org.token(), "user.invitation_accepted")).hasSize(1);
+		assertThat(fixtures.audit(org.token(), AuditAction.USER_INVITATION_ACCEPTED.value())).hasSize(1);
 	}
 
 	@Test
@@ -142,7 +143,7 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 
 		api.get("/me", vendor.token()).expectProblem(401, "unauthenticated");
 		fixtures.password(org.slug(), vendor.email(), PASSWORD).expectProblem(401, "sign-in-failed");
-		JsonNode audited = fixtures.audited(org.token(), "user.disabled", vendor.id());
+		JsonNode audited = fixtures.audited(org.token(), AuditAction.USER_DISABLED.value(), vendor.id());
 		assertThat(audited.path("actorId").asString()).isEqualTo(org.chiefId().toString());
 		assertThat(audited.path("details").path("reason").asString()).isEqualTo("contract ended");
 		assertThat(mailbox.await(vendor.email(), ACCESS_CHANGED).body()).contains("disabled");
@@ -153,7 +154,7 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 		api.get("/me", vendor.token()).expectProblem(401, "unauthenticated"); // the old token stays dead
 		String fresh = fixtures.accessToken(org.slug(), vendor.email(), PASSWORD);
 		assertThat(api.get("/me", fresh).expect(200).text("id")).isEqualTo(vendor.id().toString());
-		fixtures.audited(org.token(), "user.enabled", vendor.id());
+		fixtures.audited(org.token(), AuditAction.USER_ENABLED.value(), vendor.id());
 		assertThat(mailbox.awaitCount(vendor.email(), 3).get(2).body()).contains("enabled");
 	}
 
@@ -172,7 +173,7 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 		fixtures.invite(helpdesk.token(), email, "Mallory", "EMPLOYEE", administrator).expectProblem(403, "forbidden");
 		assertThat(list(org, query("q", email)).path("total").asLong()).isZero();
 		assertThat(mailbox.queuedFor(email)).isZero();
-		JsonNode refusal = refused(org, "user.invited", helpdesk.id());
+		JsonNode refusal = refused(org, AuditAction.USER_INVITED.value(), helpdesk.id());
 		assertThat(refusal.path("details").path("refusal").asString()).isEqualTo("permission-ceiling");
 
 		// moving someone into Administrator: the same
@@ -180,14 +181,14 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 			.expectProblem(403, "forbidden");
 		assertThat(api.get("/users/" + vendor.id(), org.token()).expect(200).text("roleId"))
 			.isEqualTo(vendor.roleId().toString());
-		assertThat(refused(org, "user.role_changed", helpdesk.id()).path("targetId").asString())
+		assertThat(refused(org, AuditAction.USER_ROLE_CHANGED.value(), helpdesk.id()).path("targetId").asString())
 			.isEqualTo(vendor.id().toString());
 
 		// acting on someone who holds more than the actor: refused
 		api.post("/users/" + org.chiefId() + "/disable", json("reason", "coup"), helpdesk.token())
 			.expectProblem(403, "forbidden");
 		assertThat(api.get("/users/" + org.chiefId(), org.token()).expect(200).text("status")).isEqualTo("ACTIVE");
-		assertThat(refused(org, "user.disabled", helpdesk.id()).path("targetId").asString())
+		assertThat(refused(org, AuditAction.USER_DISABLED.value(), helpdesk.id()).path("targetId").asString())
 			.isEqualTo(org.chiefId().toString());
 
 		// nor by making or editing a role
@@ -215,7 +216,7 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 						"reason", "tidy up"), org.token())
 			.expectProblem(409, "last-administrator");
 		assertThat(api.get("/roles/" + administrator, org.token()).expect(200).json()).isEqualTo(before);
-		assertThat(refused(org, "role.updated", org.chiefId()).path("details").path("refusal").asString())
+		assertThat(refused(org, AuditAction.ROLE_UPDATED.value(), org.chiefId()).path("details").path("refusal").asString())
 			.isEqualTo("last-administrator");
 
 		api.put("/users/" + org.chiefId() + "/role", json("roleId", fixtures.roleId(org, "Vendor")), org.token())
@@ -226,13 +227,13 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 		JsonNode me = api.get("/me", org.token()).expect(200).json();
 		assertThat(me.path("role").path("name").asString()).isEqualTo("Administrator");
 		assertThat(api.get("/users/" + org.chiefId(), org.token()).expect(200).text("status")).isEqualTo("ACTIVE");
-		assertThat(fixtures.audit(org.token(), "user.role_changed")).allSatisfy(event -> {
+		assertThat(fixtures.audit(org.token(), AuditAction.USER_ROLE_CHANGED.value())).allSatisfy(event -> {
 			assertThat(event.path("outcome").asString()).isEqualTo("REFUSED");
 			assertThat(event.path("details").path("refusal").asString()).isEqualTo("self");
 		}).hasSize(1);
-		assertThat(refused(org, "user.disabled", org.chiefId()).path("details").path("refusal").asString())
+		assertThat(refused(org, AuditAction.USER_DISABLED.value(), org.chiefId()).path("details").path("refusal").asString())
 			.isEqualTo("self");
-		assertThat(fixtures.audit(org.token(), "role.updated")).noneMatch(e -> e.path("outcome").asString().equals("SUCCESS"));
+		assertThat(fixtures.audit(org.token(), AuditAction.ROLE_UPDATED.value())).noneMatch(e -> e.path("outcome").asString().equals("SUCCESS"));
 	}
 
 	private JsonNode list(Org org, String query) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.gatehouse.attempts.AttemptCounter;
 import org.gatehouse.links.ExpiringRows;
 import org.gatehouse.shared.Emails;
 import org.gatehouse.shared.Problem;
@@ -12,7 +13,6 @@ import org.gatehouse.shared.ProblemException;
 import org.gatehouse.shared.Tokens;
 import org.gatehouse.system.Times;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,16 +40,23 @@ public class PasswordThrottle {
 	static final Duration CLIENT_MEMORY = Duration.ofDays(1);
 	static final String REFUSAL = "Too many failed sign-ins for this account. Try again shortly.";
 
+	private static final AttemptCounter.Counts CLIENT_COUNTS = new AttemptCounter.Counts("password_throttle",
+			"key_hash", "failures", "last_failure_at", "expires_at");
+	private static final AttemptCounter.Counts ACCOUNT_COUNTS = new AttemptCounter.Counts(
+			"password_account_throttle", "key_hash", "failures", "window_started_at", "expires_at");
+
 	private final JdbcClient jdbc;
+	private final AttemptCounter attempts;
 	private final Clock clock;
 	private final int accountFailuresPerWindow;
 
-	PasswordThrottle(JdbcClient jdbc, Clock clock,
+	PasswordThrottle(JdbcClient jdbc, AttemptCounter attempts, Clock clock,
 			@Value("${gatehouse.sign-in.account-failures-per-hour:1000}") int accountFailuresPerWindow) {
 		if (accountFailuresPerWindow < FREE_FAILURES) {
 			throw new IllegalArgumentException("gatehouse.sign-in.account-failures-per-hour must be at least " + FREE_FAILURES);
 		}
 		this.jdbc = jdbc;
+		this.attempts = attempts;
 		this.clock = clock;
 		this.accountFailuresPerWindow = accountFailuresPerWindow;
 	}
@@ -106,55 +113,19 @@ public class PasswordThrottle {
 		return new ProblemException(Problem.THROTTLED, REFUSAL, wait);
 	}
 
+	/**
+	 * Counts a failure: one more in this client's run at the account, and one in the account's current
+	 * window (or the first of a new window when the last one is over).
+	 */
 	public void failed(Keys keys) {
 		Instant now = clock.instant();
-		clientFailed(keys.pair(), now);
-		accountFailed(keys.account(), now);
+		attempts.countInRun(CLIENT_COUNTS, keys.pair(), now, now.plus(CLIENT_MEMORY));
+		attempts.countInWindow(ACCOUNT_COUNTS, keys.account(), now, ACCOUNT_WINDOW);
 	}
 
 	/** Clears this client's failures only: a success from one address gives no other address a fresh start. */
 	public void succeeded(Keys keys) {
-		jdbc.sql("DELETE FROM password_throttle WHERE key_hash = ?").param(keys.pair()).update();
-	}
-
-	private void clientFailed(String key, Instant now) {
-		var forgotten = Times.db(now.plus(CLIENT_MEMORY));
-		int updated = jdbc.sql("""
-				UPDATE password_throttle SET failures = failures + 1, last_failure_at = ?, expires_at = ? WHERE key_hash = ?""")
-			.params(Times.db(now), forgotten, key).update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("INSERT INTO password_throttle (key_hash, failures, last_failure_at, expires_at) VALUES (?, 1, ?, ?)")
-					.params(key, Times.db(now), forgotten).update();
-			}
-			catch (DuplicateKeyException raced) {
-				clientFailed(key, now);
-			}
-		}
-	}
-
-	/** Counts a failure in the account's current window, or starts a new window when the last one is over. */
-	private void accountFailed(String key, Instant now) {
-		var windowOver = Times.db(now.minus(ACCOUNT_WINDOW));
-		var newWindowEnds = Times.db(now.plus(ACCOUNT_WINDOW));
-		int updated = jdbc.sql("""
-				UPDATE password_account_throttle
-				SET failures = CASE WHEN window_started_at > ? THEN failures + 1 ELSE 1 END,
-				window_started_at = CASE WHEN window_started_at > ? THEN window_started_at ELSE ? END,
-				expires_at = CASE WHEN window_started_at > ? THEN expires_at ELSE ? END
-				WHERE key_hash = ?""")
-			.params(windowOver, windowOver, Times.db(now), windowOver, newWindowEnds, key).update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("""
-						INSERT INTO password_account_throttle (key_hash, window_started_at, failures, expires_at)
-						VALUES (?, ?, 1, ?)""")
-					.params(key, Times.db(now), newWindowEnds).update();
-			}
-			catch (DuplicateKeyException raced) {
-				accountFailed(key, now);
-			}
-		}
+		attempts.clear(CLIENT_COUNTS, keys.pair());
 	}
 
 	/** A client's counter a day after its last failure: the next failure starts with free ones again. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.login.Stage;
@@ -32,7 +33,7 @@ class PermissionRefusals {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof GatehouseAuthentication auth
 				&& auth.stage() == Stage.DONE) {
 			audit.recordRefusal(AuditEntry.byUser(auth.actor().organizationId(), auth.actor().userId().value(),
-					"permission.denied", null, Map.of("permission", ex.permission().code(),
+					AuditAction.PERMISSION_DENIED, null, Map.of("permission", ex.permission().code(),
 							"request", request.getMethod() + " " + request.getRequestURI())));
 		}
 		return ProblemResponses.answer(request, Problem.FORBIDDEN, ex.getMessage());

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The per-account budget of second-factor failures (docs/security.md, second factor): 5 free,
  * then waits of 30 s doubling to 1 h, and suspension at 100 consecutive failures. The row is locked
- * for the whole attempt, so attempts on one account are serialized across sessions and nodes.
+ * for the whole attempt, so attempts on one account are serialized across sessions and nodes. It
+ * does not count through {@code attempts.AttemptCounter}: its count is decided on the
+ * locked row together with the wait and the suspension, not by one statement; its first row is
+ * inserted the same race-safe way ({@code ON CONFLICT DO NOTHING}).
  */
 @Repository
 public class FailureBudget {

@@ -2,8 +2,8 @@ package org.gatehouse.recovery.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
+import org.gatehouse.attempts.AttemptCounter;
 import org.gatehouse.shared.Emails;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.ProblemException;
@@ -26,21 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class IntakeThrottle {
 
+	private static final AttemptCounter.Counts COUNTS = new AttemptCounter.Counts("support_intake_limit", "key_hash",
+			"requests", "window_start", null);
+
 	private final JdbcClient jdbc;
+	private final AttemptCounter attempts;
 	private final SupportSettings settings;
 	private final Clock clock;
 
-	IntakeThrottle(JdbcClient jdbc, SupportSettings settings, Clock clock) {
+	IntakeThrottle(JdbcClient jdbc, AttemptCounter attempts, SupportSettings settings, Clock clock) {
 		this.jdbc = jdbc;
+		this.attempts = attempts;
 		this.settings = settings;
 		this.clock = clock;
-	}
-
-	/** A key's requests in its current window, this one included, and when the window ends. */
-	private record Window(int requests, Instant end) {
-	}
-
-	private record Row(Instant start, int requests) {
 	}
 
 	/**
@@ -50,13 +48,13 @@ public class IntakeThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = ProblemException.class)
 	public boolean admit(String client, String contactEmail) {
 		if (client != null) {
-			Window window = count("client\n" + client);
-			if (window.requests() > settings.requestsPerClient()) {
+			AttemptCounter.Window window = count("client\n" + client);
+			if (window.attempts() > settings.requestsPerClient()) {
 				throw new ProblemException(Problem.THROTTLED, "Too many support requests. Try again later.",
 						Duration.between(clock.instant(), window.end()));
 			}
 		}
-		return count("mailbox\n" + mailbox(contactEmail)).requests() <= settings.acknowledgementsPerEmail();
+		return count("mailbox\n" + mailbox(contactEmail)).attempts() <= settings.acknowledgementsPerEmail();
 	}
 
 	/**
@@ -66,7 +64,7 @@ public class IntakeThrottle {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean mayMail(String addressOfRecord) {
-		return count("mailbox\n" + mailbox(addressOfRecord)).requests() <= settings.acknowledgementsPerEmail();
+		return count("mailbox\n" + mailbox(addressOfRecord)).attempts() <= settings.acknowledgementsPerEmail();
 	}
 
 	/** Forgets windows that are over; their next request starts a new one anyway. */
@@ -95,31 +93,11 @@ public class IntakeThrottle {
 		return local + "@" + domain;
 	}
 
-	private Window count(String key) {
-		Instant now = clock.instant();
+	/** Counts a request of the key in its window (the row stays locked until the commit) and reads the window. */
+	private AttemptCounter.Window count(String key) {
 		String hash = Tokens.sha256("support-intake\n" + key);
-		var row = jdbc.sql("SELECT window_start, requests FROM support_intake_limit WHERE key_hash = ? FOR UPDATE")
-			.param(hash)
-			.query((rs, n) -> new Row(Times.instant(rs, "window_start"), rs.getInt("requests")))
-			.optional();
-		if (row.isEmpty()) {
-			// two first requests at once: one insert fails with DuplicateKeyException, which rolls back and
-			// is retried by the caller, finding the row then
-			jdbc.sql("INSERT INTO support_intake_limit (key_hash, window_start, requests) VALUES (?, ?, 1)")
-				.params(hash, Times.db(now)).update();
-			return new Window(1, now.plus(settings.requestWindow()));
-		}
-		// a "now" before the window's start is no reason to start a new one: it is a request that read the clock
-		// before it waited for this row's lock, or a node whose clock runs a little behind; either would
-		// otherwise reset the count
-		Instant end = row.get().start().plus(settings.requestWindow());
-		if (!now.isBefore(end)) {
-			jdbc.sql("UPDATE support_intake_limit SET window_start = ?, requests = 1 WHERE key_hash = ?")
-				.params(Times.db(now), hash).update();
-			return new Window(1, now.plus(settings.requestWindow()));
-		}
-		jdbc.sql("UPDATE support_intake_limit SET requests = requests + 1 WHERE key_hash = ?").param(hash).update();
-		return new Window(row.get().requests() + 1, end);
+		attempts.countInWindow(COUNTS, hash, clock.instant(), settings.requestWindow());
+		return attempts.window(COUNTS, hash, settings.requestWindow()).orElseThrow();
 	}
 
 }

@@ -14,7 +14,6 @@ import org.gatehouse.recovery.TicketState;
 import org.gatehouse.recovery.Track;
 import org.gatehouse.system.GatehouseSettings;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -139,14 +138,9 @@ public class Routing {
 		log.changed(ticket, change, TicketLog.By.SYSTEM, Map.of());
 	}
 
-	/** Within the limit of the address of record's mailbox; once more when its first count raced another. */
+	/** Within the limit of the address of record's mailbox. */
 	private boolean mayMail(Organization org) {
-		try {
-			return throttle.mayMail(org.primaryEmail());
-		}
-		catch (DuplicateKeyException raced) {
-			return throttle.mayMail(org.primaryEmail());
-		}
+		return throttle.mayMail(org.primaryEmail());
 	}
 
 	private void refuse(Ticket ticket, Organization org, String why, Instant now) {

@@ -1,13 +1,14 @@
 package org.gatehouse.recovery.internal;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.recovery.TicketState;
 import org.gatehouse.shared.OrganizationId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,7 +70,7 @@ public class TicketLog {
 			details.put("reason", change.reason());
 		}
 		audit.record(new AuditEntry(OrganizationId.PLATFORM, by.type(), by.id(),
-				"support.ticket_" + change.to().name().toLowerCase(Locale.ROOT), ticket.id, AuditEntry.Outcome.SUCCESS,
+				reached(change.to()), ticket.id, AuditEntry.Outcome.SUCCESS,
 				details));
 		if (change.to().terminal()) {
 			metrics.resolved(ticket, clock.instant());
@@ -79,15 +80,31 @@ public class TicketLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void evidence(Ticket ticket, Evidence evidence) {
 		audit.record(new AuditEntry(OrganizationId.PLATFORM, AuditEntry.ActorType.SUPPORT_AGENT, evidence.checkedBy(),
-				"support.evidence_recorded", ticket.id, AuditEntry.Outcome.SUCCESS,
+				AuditAction.SUPPORT_EVIDENCE_RECORDED, ticket.id, AuditEntry.Outcome.SUCCESS,
 				Map.of("item", evidence.item().name(), "knowledge", Boolean.toString(evidence.item().knowledge()))));
 	}
 
 	/** A refused agent action on a ticket, committed although the action changes nothing. */
-	public void refused(Ticket ticket, UUID agent, String action, String refusal) {
+	public void refused(Ticket ticket, UUID agent, AuditAction action, String refusal) {
 		audit.recordRefusal(new AuditEntry(OrganizationId.PLATFORM, AuditEntry.ActorType.SUPPORT_AGENT, agent,
-				"support." + action, ticket.id, AuditEntry.Outcome.REFUSED, Map.of("refusal", refusal,
+				action, ticket.id, AuditEntry.Outcome.REFUSED, Map.of("refusal", refusal,
 						"state", ticket.state.name())));
+	}
+
+	/** The audit action that records a ticket reaching a state. */
+	static AuditAction reached(TicketState state) {
+		return switch (state) {
+			case OPEN -> AuditAction.SUPPORT_TICKET_OPEN;
+			case AWAITING_EMAIL_PROOF -> AuditAction.SUPPORT_TICKET_AWAITING_EMAIL_PROOF;
+			case AWAITING_EVIDENCE -> AuditAction.SUPPORT_TICKET_AWAITING_EVIDENCE;
+			case AWAITING_APPROVAL -> AuditAction.SUPPORT_TICKET_AWAITING_APPROVAL;
+			case WAITING_PERIOD -> AuditAction.SUPPORT_TICKET_WAITING_PERIOD;
+			case READY -> AuditAction.SUPPORT_TICKET_READY;
+			case EXECUTED -> AuditAction.SUPPORT_TICKET_EXECUTED;
+			case CANCELLED -> AuditAction.SUPPORT_TICKET_CANCELLED;
+			case REJECTED -> AuditAction.SUPPORT_TICKET_REJECTED;
+			case EXPIRED -> AuditAction.SUPPORT_TICKET_EXPIRED;
+		};
 	}
 
 }
