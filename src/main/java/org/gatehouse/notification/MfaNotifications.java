@@ -1,5 +1,6 @@
 package org.gatehouse.notification;
 
+import java.util.Map;
 
 import org.gatehouse.mfa.MfaEvents;
 import org.gatehouse.organization.Organizations;
@@ -19,11 +20,13 @@ import org.springframework.stereotype.Component;
 class MfaNotifications {
 
 	private final MailOutbox outbox;
+	private final MailTemplates templates;
 	private final Organizations organizations;
 	private final Users users;
 
-	MfaNotifications(MailOutbox outbox, Organizations organizations, Users users) {
+	MfaNotifications(MailOutbox outbox, MailTemplates templates, Organizations organizations, Users users) {
 		this.outbox = outbox;
+		this.templates = templates;
 		this.organizations = organizations;
 		this.users = users;
 	}
@@ -31,17 +34,12 @@ class MfaNotifications {
 	@EventListener
 	void on(MfaEvents.AuthenticatorAdded event) {
 		tellUser(event.organizationId(), event.userId(), "A new authenticator was added to your account",
-				"The authenticator \"" + event.label() + "\" was added to your account at " + event.at() + " by you"
-						+ (event.replacedOthers() ? "; it replaced every earlier device" : "") + ".\n\n"
-						+ "If this was not you, report it here: the device is suspended at once, every session ends "
-						+ "and your administrators are alerted (the link works once, for 7 days):\n" + event.reportLink());
+				text("mfa/authenticator-added", event));
 	}
 
 	@EventListener
 	void on(MfaEvents.EnrollmentReported event) {
-		String text = "The owner reported that the authenticator \"" + event.label() + "\" added to the account was not "
-				+ "theirs. It was suspended at " + event.at() + " and every session ended. Check the account and, if "
-				+ "needed, disable its MFA so the owner can enroll again.";
+		String text = text("mfa/enrollment-reported", event);
 		tellUser(event.organizationId(), event.userId(), "You reported a device that was not yours", text);
 		tellAdministrators(event.organizationId(), event.userId(), "Possible account takeover: a device was reported", text);
 	}
@@ -49,56 +47,50 @@ class MfaNotifications {
 	@EventListener
 	void on(MfaEvents.AuthenticatorRemoved event) {
 		tellUser(event.organizationId(), event.userId(), "An authenticator was removed from your account",
-				"The authenticator \"" + event.label() + "\" was removed from your account at " + event.at() + " by you.");
+				text("mfa/authenticator-removed", event));
 	}
 
 	@EventListener
 	void on(MfaEvents.RecoveryCodesGenerated event) {
 		tellUser(event.organizationId(), event.userId(), "New recovery codes were made for your account",
-				"A new set of recovery codes was made at " + event.at() + "; earlier codes no longer work.");
+				text("mfa/recovery-codes-generated", event));
 	}
 
 	@EventListener
 	void on(MfaEvents.RecoveryCodeUsed event) {
 		tellUser(event.organizationId(), event.userId(), "A recovery code was used to sign in",
-				"A recovery code was used to sign in to your account at " + event.at() + ". " + event.left()
-						+ " codes are left." + (event.left() <= 3 ? " Make a new set soon." : "")
-						+ " If you lost your device, replace it from your account page (\"Reset my MFA token\").");
+				text("mfa/recovery-code-used", event));
 	}
 
 	@EventListener
 	void on(MfaEvents.SecondFactorSuspended event) {
-		String text = "After " + event.failures() + " wrong codes in a row, the authenticators of this account were "
-				+ "suspended at " + event.at() + ". An administrator must reset them.";
+		String text = text("mfa/second-factor-suspended", event);
 		tellUser(event.organizationId(), event.userId(), "Your second factor was suspended", text);
 		tellAdministrators(event.organizationId(), event.userId(), "A user's second factor was suspended", text);
 	}
 
 	@EventListener
 	void on(MfaEvents.MfaReset event) {
-		String who = switch (event.by()) {
-			case ADMINISTRATOR -> "an administrator (user " + event.actorId() + ")";
-			case SUPPORT -> "the support team, after identity checks";
-			default -> "the system";
-		};
-		String text = "Every authenticator and recovery code of the account was removed at " + event.at() + " by "
-				+ who + ", and every session ended. Reason: " + event.reason() + ".";
 		tellUser(event.organizationId(), event.userId(), "MFA was reset on your account",
-				text + " At your next sign-in you can set up a new device.");
-		tellAdministrators(event.organizationId(), event.userId(), "MFA was reset for a user", text);
+				templates.paragraph("mfa/mfa-reset", Map.of("event", event, "toUser", true)));
+		tellAdministrators(event.organizationId(), event.userId(), "MFA was reset for a user",
+				templates.paragraph("mfa/mfa-reset", Map.of("event", event, "toUser", false)));
+	}
+
+	private String text(String template, Object event) {
+		return templates.paragraph(template, Map.of("event", event));
 	}
 
 	private void tellUser(OrganizationId org, UserId user, String subject, String text) {
-		users.find(org, user).ifPresent(account -> outbox.enqueue(org, account.email(), subject,
-				"Hello " + account.name() + ",\n\n" + text + "\n\nOrganization: " + name(org)
-						+ "\nIf this was not you, contact your administrator at once.\n"));
+		users.find(org, user).ifPresent(account -> outbox.enqueue(org, account.email(), subject, templates
+			.render("mfa/to-user", Map.of("recipient", account, "text", text, "organization", name(org)))));
 	}
 
 	private void tellAdministrators(OrganizationId org, UserId subjectUser, String subject, String text) {
 		String about = users.find(org, subjectUser).map(Account::email).orElse(subjectUser.toString());
 		for (Account admin : users.holding(org, Permission.USERS_MANAGE)) {
-			outbox.enqueue(org, admin.email(), subject, "Hello " + admin.name() + ",\n\nUser " + about + ": " + text
-					+ "\n\nOrganization: " + name(org) + "\n");
+			outbox.enqueue(org, admin.email(), subject, templates.render("mfa/to-administrator",
+					Map.of("recipient", admin, "about", about, "text", text, "organization", name(org))));
 		}
 	}
 
