@@ -1,8 +1,8 @@
 package org.gatehouse.operations;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,12 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.resource.LoadableResource;
-import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -36,7 +35,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Flyway's and Jackson's classes (some 900) and keep them in the AOT cache, to find that nothing is
  * pending. So this first reads {@code flyway_schema_history} and compares it with the packaged
  * migrations: the same versions and scripts, each applied successfully, with the checksum Flyway
- * itself computes ({@link ChecksumCalculator}) for the packaged file. Only on any difference
+ * computes for the packaged file ({@link #checksum}). Only on any difference
  * (a fresh database, a new build with new migrations, a failed, edited, renamed, missing or unknown
  * migration) does it start Flyway, which migrates, or refuses to start the service as it always has.
  */
@@ -53,6 +52,8 @@ public final class SchemaMigrations implements InitializingBean {
 	private static final Set<String> MARKERS = Set.of("SCHEMA", "TABLE");
 
 	private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	private final DataSource dataSource;
 
@@ -161,40 +162,25 @@ public final class SchemaMigrations implements InitializingBean {
 		}
 	}
 
-	private static int checksum(Resource resource) {
-		return ChecksumCalculator.calculate(new LoadableResource() {
-
-			@Override
-			public Reader read() {
-				try {
-					return new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+	/**
+	 * The checksum Flyway records for a SQL migration: a CRC-32 of the script's lines, each read as
+	 * UTF-8 without its line break and without a leading byte-order mark. Computed here because
+	 * Flyway offers it only through a {@link Flyway} instance; should a Flyway upgrade compute it
+	 * another way, every start would see a difference and run Flyway, which is slower but never wrong.
+	 */
+	static int checksum(Resource resource) {
+		CRC32 crc = new CRC32();
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				String text = line.startsWith(BYTE_ORDER_MARK) ? line.substring(1) : line;
+				crc.update(text.getBytes(StandardCharsets.UTF_8));
 			}
-
-			@Override
-			public String getAbsolutePath() {
-				return resource.getDescription();
-			}
-
-			@Override
-			public String getAbsolutePathOnDisk() {
-				return resource.getDescription();
-			}
-
-			@Override
-			public String getFilename() {
-				return resource.getFilename();
-			}
-
-			@Override
-			public String getRelativePath() {
-				return resource.getFilename();
-			}
-
-		});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the migration " + resource.getDescription(), ex);
+		}
+		return (int) crc.getValue();
 	}
 
 	private record Migration(String script, Integer checksum) {

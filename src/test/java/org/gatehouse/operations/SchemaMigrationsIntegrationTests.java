@@ -1,5 +1,10 @@
 package org.gatehouse.operations;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -8,8 +13,10 @@ import org.gatehouse.support.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +109,17 @@ class SchemaMigrationsIntegrationTests {
 
 		assertThat(migrations.difference())
 			.hasValueSatisfying(why -> assertThat(why).contains("version 99 is applied but not packaged"));
+	}
+
+	@Test
+	void computesTheChecksumFlywayRecords(@TempDir Path folder) throws IOException {
+		Path script = folder.resolve("V1__with_a_byte_order_mark_and_mixed_line_breaks.sql");
+		Files.writeString(script, "\uFEFF-- caf\u00e9 \u2603\r\nCREATE TABLE t (id INT);\r\n\nINSERT INTO t VALUES (1);\r"
+				+ "-- no line break at the end", StandardCharsets.UTF_8);
+		Flyway.configure().dataSource(dataSource).locations("filesystem:" + folder).load().migrate();
+
+		assertThat(SchemaMigrations.checksum(new FileSystemResource(script)))
+			.isEqualTo(jdbc.sql("SELECT checksum FROM flyway_schema_history WHERE version = '1'").query(Integer.class).single());
 	}
 
 	private Flyway flyway() {
