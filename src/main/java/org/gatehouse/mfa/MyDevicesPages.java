@@ -44,7 +44,12 @@ class MyDevicesPages {
 	}
 
 	/** A new device: another one, or with {@code replace} the one that replaces all others. */
-	record NewDeviceForm(boolean replace) {
+	record NewDeviceForm(Boolean replace) {
+
+		NewDeviceForm {
+			replace = Boolean.TRUE.equals(replace);
+		}
+
 	}
 
 	/** The code from the new device, and its name. */

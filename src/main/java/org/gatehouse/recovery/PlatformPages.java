@@ -63,11 +63,12 @@ class PlatformPages {
 
 	}
 
-	record AgentForm(String email, String name, boolean lead) {
+	record AgentForm(String email, String name, Boolean lead) {
 
 		AgentForm {
 			email = email == null ? "" : email;
 			name = name == null ? "" : name;
+			lead = Boolean.TRUE.equals(lead); // an unticked box sends nothing
 		}
 
 	}

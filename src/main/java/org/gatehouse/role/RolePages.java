@@ -30,7 +30,12 @@ class RolePages {
 	}
 
 	/** A role's name, permission codes and "Require MFA" switch, and why (for a change). */
-	record RoleForm(String name, List<String> permissions, boolean requireMfa, String reason) {
+	record RoleForm(String name, List<String> permissions, Boolean requireMfa, String reason) {
+
+		RoleForm {
+			requireMfa = Boolean.TRUE.equals(requireMfa); // an unticked box sends nothing
+		}
+
 	}
 
 	@GetMapping("/roles")

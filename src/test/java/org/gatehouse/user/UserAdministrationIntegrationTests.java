@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.support.Api;
+import org.gatehouse.support.Console;
 import org.gatehouse.support.Fixtures;
 import org.gatehouse.support.Fixtures.Member;
 import org.gatehouse.support.Fixtures.Org;
@@ -203,6 +204,22 @@ class UserAdministrationIntegrationTests extends IntegrationTestBase {
 		// within the ceiling it works
 		fixtures.invite(helpdesk.token(), uniqueEmail("vendor"), "Vic Vendor", "VENDOR", fixtures.roleId(org, "Vendor"))
 			.expect(201);
+	}
+
+	@Test
+	void theConsoleRefusesAnExemptionLongerThanSevenDaysOnTheUsersPageAndGrantsNone() {
+		Org org = fixtures.organization();
+		Member vendor = fixtures.member(org, "Vendor", "VENDOR");
+		Console console = fixtures.console();
+		console.signIn(org.slug(), org.chiefEmail(), org.password()).expectRedirect("/login/challenge");
+		clock.advanceToNextTotpStep();
+		console.post("/login/challenge", "code", fixtures.totp(org.totpSecret())).expectRedirect("/");
+
+		console.post("/users/" + vendor.id() + "/mfa/exemption", "days", "8", "reason", "trip")
+			.expectRedirect("/users/" + vendor.id());
+		assertThat(console.get("/users/" + vendor.id()).expect(200).body()).contains("An exemption lasts 1 to 7 days.");
+		assertThat(api.get("/users/" + vendor.id(), org.token()).expect(200).json().path("mfa").path("exemptUntil")
+			.isMissingNode()).isTrue();
 	}
 
 	@Test
