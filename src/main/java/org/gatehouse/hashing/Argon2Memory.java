@@ -39,7 +39,7 @@ import de.mkammerer.argon2.jna.Size_t;
  * {@code bench/startup.sh}, {@code bench/hash-interference.sh}; docs/performance.md): with
  * {@code libargon2}'s own {@code malloc} (and the shipped {@code MALLOC_ARENA_MAX=2} and 5 s native
  * heap trim, and without {@link IdleMemory}, 4 MB of the difference) the service idled at 164-174 MB
- * instead of 146-153 MB (target 150), peaked at 249-255 MB instead of 209-234 MB, and a hash took
+ * instead of 146-153 MB (target 150), peaked at 249-255 MB instead of 205-209 MB, and a hash took
  * 35-43 ms of CPU instead of 27-39 ms. A fixed
  * {@code MALLOC_MMAP_THRESHOLD_} (1 MiB) matched this pool's memory (idle 151 MB, peak 208 MB) but
  * mapped, faulted in and zeroed a fresh block for every hash: 111-113 ms of CPU per hash; with the
