@@ -34,6 +34,17 @@ import de.mkammerer.argon2.jna.Size_t;
  * hash takes the smallest pooled block that is large enough, and one that finds none unmaps a
  * smaller pooled block before it maps its own, so the blocks mapped never outnumber the hashes
  * that ran at once, whatever their sizes.
+ * <p>
+ * Kept because the simpler ways measured worse ({@code bench/run.sh} at concurrency 16,
+ * {@code bench/startup.sh}, {@code bench/hash-interference.sh}; docs/performance.md): with
+ * {@code libargon2}'s own {@code malloc} (and the shipped {@code MALLOC_ARENA_MAX=2} and 5 s native
+ * heap trim, and without {@link IdleMemory}, 4 MB of the difference) the service idled at 164-174 MB
+ * instead of 146-153 MB (target 150), peaked at 249-255 MB instead of 205-209 MB, and a hash took
+ * 35-43 ms of CPU instead of 27-39 ms. A fixed
+ * {@code MALLOC_MMAP_THRESHOLD_} (1 MiB) matched this pool's memory (idle 151 MB, peak 208 MB) but
+ * mapped, faulted in and zeroed a fresh block for every hash: 111-113 ms of CPU per hash; with the
+ * threshold at 32 MiB glibc trimmed the freed block at once, 126-137 ms. argon2-jvm's API takes no
+ * caller memory: the allocation callbacks of the raw context, used here, are the only way in.
  */
 public final class Argon2Memory {
 

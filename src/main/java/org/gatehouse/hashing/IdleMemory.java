@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * and one full collection lets a collector that shrinks its heap to the live data (the shipped
  * Serial GC with a low {@code MaxHeapFreeRatio}, see {@code bin/gatehouse}) return the rest.
  * The full collection is off with {@code gatehouse.memory.collect=false}.
+ * <p>
+ * Both measured ({@code bench/startup.sh}, {@code bench/run.sh}): without the collection at ready, a fresh
+ * service idles at 149-156 MB instead of 146-153 MB (target 150); without the release, a service would keep
+ * its pooled blocks (two of 19 MiB on two cores) for good after a busy spell: 208 MB right after the load.
  */
 @Component
 class IdleMemory {
