@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ConsoleMessages;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.http.HttpStatus;
@@ -37,29 +38,12 @@ class MfaPages {
 		this.messages = messages;
 	}
 
-	record ReasonForm(String reason) {
-
-		ReasonForm {
-			reason = reason == null ? "" : reason;
-		}
-
-	}
-
-	/** The token of the "this was not me" link. */
-	record ReportForm(String token) {
-
-		ReportForm {
-			token = token == null ? "" : token;
-		}
-
-	}
-
 	record ReportRequest(@NotBlank @Size(max = 100) String token) {
 	}
 
 	@PostMapping("/users/{id}/mfa/disable")
 	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
-	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
+	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ConsoleForms.Reason form,
 			RedirectAttributes redirect) {
 		authenticators.disableByAdministrator(actor, new UserId(id), form.reason());
 		redirect.addFlashAttribute("notice", messages.text("mfa.disabled-by-administrator"));
@@ -67,13 +51,13 @@ class MfaPages {
 	}
 
 	@GetMapping("/report-device")
-	String reportPage(@ModelAttribute("form") ReportForm form) {
+	String reportPage(@ModelAttribute("form") ConsoleForms.Token form) {
 		return "report-device";
 	}
 
 	@PostMapping("/report-device")
 	@ShowsRefusal("report-device")
-	String report(@ModelAttribute("form") ReportForm form, Model model) {
+	String report(@ModelAttribute("form") ConsoleForms.Token form, Model model) {
 		enrollment.reportNotMe(form.token());
 		model.addAttribute("reported", true);
 		return "report-device";

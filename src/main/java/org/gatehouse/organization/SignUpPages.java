@@ -1,5 +1,6 @@
 package org.gatehouse.organization;
 
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,15 +27,6 @@ class SignUpPages {
 
 	}
 
-	/** The link's token, carried from the link to the page's button. */
-	record TokenForm(String token) {
-
-		TokenForm {
-			token = token == null ? "" : token;
-		}
-
-	}
-
 	@GetMapping("/signup")
 	String form(Model model) {
 		model.addAttribute("form", new SignUpForm("", "", "", "", ""));
@@ -51,13 +43,13 @@ class SignUpPages {
 	}
 
 	@GetMapping("/verify-email")
-	String confirmPage(@ModelAttribute("form") TokenForm form) {
+	String confirmPage(@ModelAttribute("form") ConsoleForms.Token form) {
 		return "verify-email";
 	}
 
 	@PostMapping("/verify-email")
 	@ShowsRefusal("verify-email")
-	String confirm(@ModelAttribute("form") TokenForm form, Model model) {
+	String confirm(@ModelAttribute("form") ConsoleForms.Token form, Model model) {
 		model.addAttribute("organization", organizations.verifyPrimaryEmail(form.token()));
 		model.addAttribute("verified", true);
 		return "verify-email";

@@ -2,6 +2,7 @@ package org.gatehouse.recovery;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ConsoleMessages;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
@@ -33,21 +34,6 @@ class IntakePages {
 	record RequestForm(String organization, String email, String message) {
 	}
 
-	/** A link's token, and for the proof link the password of the account. */
-	record LinkForm(String token, String password) {
-
-		LinkForm {
-			token = token == null ? "" : token;
-			password = password == null ? "" : password;
-		}
-
-		@Override
-		public String toString() {
-			return "LinkForm";
-		}
-
-	}
-
 	@GetMapping("/support/request")
 	String form(Model model) {
 		if (!model.containsAttribute("form")) {
@@ -65,27 +51,27 @@ class IntakePages {
 	}
 
 	@GetMapping("/support/proof")
-	String proofPage(@ModelAttribute("form") LinkForm form) {
+	String proofPage(@ModelAttribute("form") ConsoleForms.TokenAndPassword form) {
 		return "support-proof";
 	}
 
 	/** The same page whether the password was right or not. */
 	@PostMapping("/support/proof")
 	@ShowsRefusal("support-proof")
-	String prove(@ModelAttribute("form") LinkForm form, Model model) {
+	String prove(@ModelAttribute("form") ConsoleForms.TokenAndPassword form, Model model) {
 		proof.prove(form.token(), form.password());
 		model.addAttribute("done", true);
 		return "support-proof";
 	}
 
 	@GetMapping("/support/cancel")
-	String cancelPage(@ModelAttribute("form") LinkForm form) {
+	String cancelPage(@ModelAttribute("form") ConsoleForms.TokenAndPassword form) {
 		return "support-cancel";
 	}
 
 	@PostMapping("/support/cancel")
 	@ShowsRefusal("support-cancel")
-	String cancel(@ModelAttribute("form") LinkForm form, Model model) {
+	String cancel(@ModelAttribute("form") ConsoleForms.TokenAndPassword form, Model model) {
 		cancellation.cancel(form.token());
 		model.addAttribute("done", true);
 		return "support-cancel";

@@ -7,6 +7,7 @@ import org.gatehouse.recovery.internal.Evidence;
 import org.gatehouse.shared.Actor;
 import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ConsoleMessages;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
@@ -51,14 +52,6 @@ class PlatformPages {
 
 		EvidenceForm {
 			note = note == null ? "" : note;
-		}
-
-	}
-
-	record ReasonForm(String reason) {
-
-		ReasonForm {
-			reason = reason == null ? "" : reason;
 		}
 
 	}
@@ -113,7 +106,7 @@ class PlatformPages {
 
 	@PostMapping("/platform/tickets/{id}/reject")
 	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
-	String reject(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
+	String reject(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ConsoleForms.Reason form,
 			RedirectAttributes redirect) {
 		desk.reject(actor, id, form.reason());
 		return done(redirect, "platform.rejected");
@@ -121,7 +114,7 @@ class PlatformPages {
 
 	@PostMapping("/platform/tickets/{id}/cancel")
 	@ShowsRefusal(value = TICKET, errorPageFor = Problem.NOT_FOUND, errorPageForMissingPermission = true)
-	String cancel(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
+	String cancel(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ConsoleForms.Reason form,
 			RedirectAttributes redirect) {
 		desk.cancel(actor, id, form.reason());
 		return done(redirect, "platform.cancelled");

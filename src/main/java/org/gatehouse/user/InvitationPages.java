@@ -1,5 +1,6 @@
 package org.gatehouse.user;
 
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,28 +18,14 @@ class InvitationPages {
 		this.users = users;
 	}
 
-	record InvitationForm(String token, String password) {
-
-		InvitationForm {
-			token = token == null ? "" : token;
-			password = password == null ? "" : password;
-		}
-
-		@Override
-		public String toString() {
-			return "InvitationForm";
-		}
-
-	}
-
 	@GetMapping("/invitation")
-	String form(@ModelAttribute("form") InvitationForm form) {
+	String form(@ModelAttribute("form") ConsoleForms.TokenAndPassword form) {
 		return "invitation";
 	}
 
 	@PostMapping("/invitation")
 	@ShowsRefusal("invitation")
-	String accept(@ModelAttribute("form") InvitationForm form, Model model) {
+	String accept(@ModelAttribute("form") ConsoleForms.TokenAndPassword form, Model model) {
 		users.acceptInvitation(form.token(), form.password());
 		model.addAttribute("accepted", true);
 		return "invitation";

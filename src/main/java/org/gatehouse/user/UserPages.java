@@ -16,6 +16,7 @@ import org.gatehouse.shared.Permission;
 import org.gatehouse.shared.Problem;
 import org.gatehouse.shared.RoleId;
 import org.gatehouse.shared.UserId;
+import org.gatehouse.web.ConsoleForms;
 import org.gatehouse.web.ConsoleMessages;
 import org.gatehouse.web.ShowsRefusal;
 import org.springframework.stereotype.Controller;
@@ -44,9 +45,6 @@ class UserPages {
 	}
 
 	record InviteForm(String email, String name, UserKind kind, UUID roleId) {
-	}
-
-	record ReasonForm(String reason) {
 	}
 
 	record RoleForm(@NotNull(message = "{users.role-required}") UUID roleId, String reason) {
@@ -98,7 +96,7 @@ class UserPages {
 
 	@PostMapping("/users/{id}/disable")
 	@ShowsRefusal(value = "redirect:/users/{id}", errorPageFor = Problem.NOT_FOUND)
-	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ReasonForm form,
+	String disable(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ConsoleForms.Reason form,
 			RedirectAttributes redirect) {
 		users.disable(actor, new UserId(id), form.reason());
 		return done(id, redirect, "users.disabled");
